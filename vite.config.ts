@@ -1,0 +1,25 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// Cross-origin isolation lets the wasm backend use threads and the live page share memory with
+// its worker. Static hosts must send the same two headers (see README).
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  // Relative asset URLs: the build works from any folder of any static host (routing is by hash).
+  base: './',
+  plugins: [svelte()],
+  worker: { format: 'es' },
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders, port: 4173, strictPort: false },
+  build: { target: 'es2022', sourcemap: true },
+  test: {
+    include: ['src/**/*.test.ts', 'workers/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
