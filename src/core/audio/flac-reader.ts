@@ -36,5 +36,17 @@ async function decodeWithSharedDecoder(bytes: Uint8Array, fileName: string): Pro
   }
   // The decoder reuses its output memory, so the channels are copied before the next call.
   const channels = decoded.channelData.map((channel) => channel.slice(0, decoded.samplesDecoded));
+  for (const channel of channels) rescaleLikeLibsndfile(channel, decoded.bitDepth);
   return { channels, sampleRate: decoded.sampleRate, sourceFormat: `FLAC ${decoded.bitDepth}-bit` };
+}
+
+/**
+ * This libFLAC build divides samples by 2^(bits-1) - 1; libsndfile (and so librosa and our WAV
+ * reader) divides by 2^(bits-1). Going back to the integers makes a FLAC decode exactly as its WAV.
+ */
+function rescaleLikeLibsndfile(channel: Float32Array, bitDepth: number): void {
+  if (bitDepth > 24) return; // float32 cannot hold the integers exactly; the 3e-10 difference is noise
+  const decoderScale = 2 ** (bitDepth - 1) - 1;
+  const librosaScale = 2 ** -(bitDepth - 1);
+  for (let i = 0; i < channel.length; i++) channel[i] = Math.round(channel[i] * decoderScale) * librosaScale;
 }
