@@ -20,7 +20,7 @@ export function sniffContainer(bytes: Uint8Array): AudioContainer {
   if (head === 'RIFF' || head === 'RF64' || head === 'RIFX') return 'wav';
   if (head === 'FORM') return 'aiff';
   if (head === 'fLaC') return 'flac';
-  if (head === 'OggS') return 'ogg';
+  if (head === 'OggS') return isOggFlac(bytes) ? 'flac' : 'ogg';
   if (fourCC(bytes, 4) === 'ftyp') return 'mp4';
   if (bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) return 'webm';
   if (head.startsWith('ID3')) return containerAfterId3(bytes);
@@ -35,6 +35,12 @@ function containerAfterId3(bytes: Uint8Array): AudioContainer {
   const next = 10 + size + footer;
   if (next + 4 <= bytes.length && fourCC(bytes, next) === 'fLaC') return 'flac';
   return 'mp3';
+}
+
+/** Ogg FLAC's first packet starts with 0x7F "FLAC", right after the first page's segment table. */
+function isOggFlac(bytes: Uint8Array): boolean {
+  const packet = 27 + bytes[26];
+  return packet + 5 <= bytes.length && bytes[packet] === 0x7f && fourCC(bytes, packet + 1) === 'FLAC';
 }
 
 function isMpegAudioSync(bytes: Uint8Array, offset: number): boolean {

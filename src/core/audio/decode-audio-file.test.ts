@@ -62,10 +62,15 @@ describe('decodeAudioFile reads every real quirk file correctly', () => {
 });
 
 describe('decodeAudioFile reads FLAC exactly as the WAV it was made from', () => {
-  it.each(['ravdess_angry_48k', 'speech_m3_44k1_stereo_24bit', 'speech_f3_16k'])('%s', async (name) => {
+  it.each([
+    ['ravdess_angry_48k', 'flac'],
+    ['speech_m3_44k1_stereo_24bit', 'flac'],
+    ['speech_f3_16k', 'flac'],
+    ['speech_f3_16k', 'oga'],
+  ])('%s.%s', async (name, extension) => {
     const [wav, flac] = await Promise.all([
       decodeAudioFile(readFixture(`audio/${name}.wav`), `${name}.wav`),
-      decodeAudioFile(readFixture(`flac/${name}.flac`), `${name}.flac`),
+      decodeAudioFile(readFixture(`flac/${name}.${extension}`), `${name}.${extension}`),
     ]);
     expect(flac.sampleRate).toBe(wav.sampleRate);
     expect(flac.channels.length).toBe(wav.channels.length);
