@@ -4,7 +4,7 @@ import Meyda from 'meyda';
 import { decodeAudioFile } from '../src/core/audio/decode-audio-file';
 import { conformAudio } from '../src/core/audio/load-audio';
 import { mixToMono } from '../src/core/audio/mix-to-mono';
-import { resample } from '../src/core/audio/resample';
+import { resample } from '../src/core/audio/resampler';
 import { readWav } from '../src/core/audio/wav-reader';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/feature-config';
 import { FeatureExtractor } from '../src/core/features/feature-extractor';

@@ -4,4 +4,4 @@ export { decodeAudioFile } from './decode-audio-file';
 export type { DecodedAudio, MonoAudio } from './decoded-audio';
 export { conformAudio, type LoadedAudio, loadAudio } from './load-audio';
 export { mixToMono } from './mix-to-mono';
-export { resample } from './resample';
+export { resample } from './resampler';

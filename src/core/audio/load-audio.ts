@@ -1,7 +1,7 @@
 import { decodeAudioFile } from './decode-audio-file';
 import { type DecodedAudio, frameCount, type MonoAudio } from './decoded-audio';
 import { mixToMono } from './mix-to-mono';
-import { resample } from './resample';
+import { resample } from './resampler';
 
 /** Mono audio at the target rate, with what the source was. */
 export interface LoadedAudio extends MonoAudio {

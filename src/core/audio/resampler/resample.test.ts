@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mixToMono } from './mix-to-mono';
+import { mixToMono } from '../mix-to-mono';
+import { readWav } from '../wav-reader';
 import { resample, resamplerSpec } from './resample';
-import { readWav } from './wav-reader';
 
-const AUDIO = new URL('../../fixtures/audio/', import.meta.url);
-const LIBROSA_22050 = new URL('../../fixtures/audio_22050/', import.meta.url);
+const AUDIO = new URL('../../../fixtures/audio/', import.meta.url);
+const LIBROSA_22050 = new URL('../../../fixtures/audio_22050/', import.meta.url);
 
 function readMono(dir: URL, name: string): { samples: Float32Array; rate: number } {
   const decoded = readWav(new Uint8Array(readFileSync(new URL(name, dir))), name);

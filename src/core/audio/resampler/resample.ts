@@ -1,0 +1,37 @@
+import { cachedPlan } from './plan-cache';
+import type { ResamplerSpec } from './resampler-spec';
+import { runStages } from './stage-chain';
+
+/**
+ * Resamples `input` from `fromRate` to `toRate` as librosa's default (soxr_hq) does, returning
+ * ceil(n · toRate / fromRate) samples. Returns `input` itself when the rates are equal.
+ */
+export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
+  checkRates(fromRate, toRate);
+  if (fromRate === toRate) return input;
+  const n = input.length;
+  // librosa.resample: ratio = target_sr / orig_sr; n_samples = int(np.ceil(n * ratio)).
+  const outLength = Math.ceil(n * (toRate / fromRate));
+  const out = new Float32Array(outLength);
+  if (n === 0) return out;
+  // soxr's flush: it emits (int64)(samples_in / io_ratio + .5) samples in all.
+  const produced = Math.min(outLength, Math.floor(n / (fromRate / toRate) + 0.5));
+  if (produced <= 0) return out;
+  const { stages } = cachedPlan(fromRate, toRate);
+  const block = runStages(stages, { data: input, start: 0, length: n }, produced);
+  const count = Math.min(produced, block.length);
+  out.set(block.data.subarray(block.start, block.start + count));
+  return out;
+}
+
+/** The design `resample(_, fromRate, toRate)` uses. */
+export function resamplerSpec(fromRate: number, toRate: number): ResamplerSpec {
+  checkRates(fromRate, toRate);
+  return cachedPlan(fromRate, toRate).spec;
+}
+
+function checkRates(fromRate: number, toRate: number): void {
+  if (!(Number.isFinite(fromRate) && fromRate > 0 && Number.isFinite(toRate) && toRate > 0)) {
+    throw new RangeError(`sample rates must be positive and finite (got ${fromRate} → ${toRate})`);
+  }
+}

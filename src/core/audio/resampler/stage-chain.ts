@@ -1,0 +1,26 @@
+import { type FirStage, runFirStage } from './fir-stage';
+import { type HalfBandStage, runHalfBandStage } from './half-band-stage';
+import { type PolyphaseStage, polyphaseLead, polyphaseTrail, runPolyphaseStage } from './polyphase-stage';
+import type { SampleBlock } from './sample-block';
+
+export type Stage = HalfBandStage | FirStage | PolyphaseStage;
+
+/**
+ * Runs `input` through the stages. Every stage but the last returns every output sample that can
+ * be non-zero; the last returns `produced`.
+ */
+export function runStages(stages: readonly Stage[], input: SampleBlock, produced: number): SampleBlock {
+  let block = input;
+  for (let s = 0; s < stages.length; s++) {
+    const stage = stages[s];
+    const want = s === stages.length - 1 ? produced : -1;
+    // Zeros the next stage wants around its input (a polyphase stage: soxr's pre-load), so it needs no copy.
+    const next = stages[s + 1];
+    const lead = next?.kind === 'polyphase' ? polyphaseLead(next) : 0;
+    const trail = next?.kind === 'polyphase' ? polyphaseTrail(next) : 0;
+    if (stage.kind === 'halfband') block = runHalfBandStage(block, stage.coefs, want, lead, trail);
+    else if (stage.kind === 'fir') block = runFirStage(block, stage, want, lead, trail);
+    else block = runPolyphaseStage(block, stage, want);
+  }
+  return block;
+}
