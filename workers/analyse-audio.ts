@@ -1,0 +1,57 @@
+import { AudioDecodeError } from '../src/core/audio/audio-decode-error';
+import { decodeAudioFile } from '../src/core/audio/decode-audio-file';
+import { type DecodedAudio, frameCount } from '../src/core/audio/decoded-audio';
+import { conformAudio } from '../src/core/audio/load-audio';
+import type { FeatureExtractor } from '../src/core/features/feature-extractor';
+import { failureMessage } from './failure-message';
+import type { AnalyseRequest, AnalysisResponse, AudioSource, FailureResponse } from './protocol';
+
+/** Samples from the page, or bytes decoded here with the core's readers (WAV, AIFF, FLAC). */
+async function decodeSource(source: AudioSource, fileName: string): Promise<DecodedAudio> {
+  if (source.kind === 'decoded') return source;
+  return decodeAudioFile(new Uint8Array(source.bytes), fileName);
+}
+
+/**
+ * Answers an `analyse` request: decode, mix to mono and resample to the extractor's rate (as
+ * librosa.load does), then compute log-mel and MFCC, timing each step.
+ */
+export async function analyseAudio(
+  request: AnalyseRequest,
+  extractor: FeatureExtractor,
+): Promise<AnalysisResponse | FailureResponse> {
+  const { id, fileName, source } = request;
+  try {
+    const started = performance.now();
+    const decoded = await decodeSource(source, fileName);
+    if (frameCount(decoded) === 0) throw new AudioDecodeError(fileName, 'it holds no audio samples', 'empty');
+    const decodedAt = performance.now();
+    const audio = conformAudio(decoded, extractor.config.sampleRate);
+    const conformedAt = performance.now();
+    const { logMel, mfcc } = extractor.extract(audio.samples);
+    const doneAt = performance.now();
+    return {
+      type: 'analysis',
+      id,
+      info: {
+        fileName,
+        sourceFormat: audio.sourceFormat,
+        sourceRate: audio.sourceRate,
+        channels: audio.sourceChannels,
+        duration: audio.duration,
+        sampleRate: audio.sampleRate,
+      },
+      config: extractor.config,
+      logMel,
+      mfcc,
+      timings: {
+        decodeMs: source.kind === 'bytes' ? decodedAt - started : 0,
+        resampleMs: conformedAt - decodedAt,
+        featuresMs: doneAt - conformedAt,
+      },
+    };
+  } catch (error) {
+    const unsupported = error instanceof AudioDecodeError && error.kind === 'unsupported' && source.kind === 'bytes';
+    return { type: 'failure', id, message: failureMessage(fileName, error), unsupported };
+  }
+}
