@@ -1,0 +1,45 @@
+import type { DatasetItem } from './dataset-item';
+import { groupBy } from './group-by';
+import { compareSpeakers } from './speaker-order';
+import type { SplitKind } from './split-options';
+import { UnionFind } from './union-find';
+
+/** What a split needs of an item: a class, and what ties it to other items. */
+export type SplittableItem = Pick<DatasetItem, 'speaker' | 'fingerprint'> & { readonly label: string };
+
+/** Items that must land on the same side. */
+export interface SplitUnit {
+  /** Indices into the split's items. */
+  readonly members: readonly number[];
+  readonly speakers: readonly string[];
+  /** Files per label, indexed like the split's label list. */
+  readonly labelCounts: readonly number[];
+}
+
+/**
+ * The units a split moves whole: a speaker's files (kind `speaker`) and exact duplicates (kinds
+ * `speaker` and `file`) are tied together. Ties are transitive, so a duplicate whose copies carry
+ * two speakers puts both speakers on one side: the only way neither voice nor recording leaks.
+ * Kind `random-leaky` ties nothing.
+ */
+export function buildSplitUnits(items: readonly SplittableItem[], kind: SplitKind, labels: readonly string[]): SplitUnit[] {
+  const ties = new UnionFind(items.length);
+  const indices = items.map((_, index) => index);
+  if (kind === 'speaker') tieGroups(ties, groupBy(indices, (index) => items[index].speaker));
+  if (kind !== 'random-leaky') tieGroups(ties, groupBy(indices, (index) => items[index].fingerprint));
+  const labelIndex = new Map(labels.map((label, index) => [label, index]));
+  return [...groupBy(indices, (index) => ties.find(index)).values()].map((members) => {
+    const labelCounts = labels.map(() => 0);
+    for (const member of members) labelCounts[labelIndex.get(items[member].label) ?? 0]++;
+    const speakers = new Set(members.map((member) => items[member].speaker).filter((speaker) => speaker !== null));
+    return { members, speakers: [...speakers].sort(compareSpeakers), labelCounts };
+  });
+}
+
+/** Ties the members of every group with a known key (null keys tie nothing). */
+function tieGroups(ties: UnionFind, groups: ReadonlyMap<string | null, number[]>): void {
+  for (const [key, members] of groups) {
+    if (key === null) continue;
+    for (const member of members) ties.union(members[0], member);
+  }
+}
