@@ -195,7 +195,7 @@ test('the file picker opens from the keyboard, and Clear results empties the lis
   const outline = await page.locator('label[for="inspect-files"]').evaluate((label) => getComputedStyle(label).outlineStyle);
   expect(outline).not.toBe('none');
   const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
   await (await chooser).setFiles(STEREO);
   await waitForResult(card(page, baseName(STEREO)));
 

@@ -3,15 +3,17 @@
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/feature-config';
 import { FeatureExtractor } from '../src/core/features/feature-extractor';
 import { analyseAudio } from './analyse-audio';
-import { transferList, type WorkerRequest, type WorkerResponse } from './protocol';
+import { type AnalysisWorkerResponse, transferList, type WorkerRequest } from './protocol';
 
 // Built once: the window, FFT, mel and DCT tables and the wasm kernel serve every file.
 const extractor = new FeatureExtractor(DEFAULT_FEATURE_CONFIG);
 
-async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+async function handle(request: WorkerRequest): Promise<AnalysisWorkerResponse> {
   switch (request.type) {
     case 'analyse':
       return analyseAudio(request, extractor);
+    case 'load-dataset':
+      return { type: 'failure', id: request.id, message: 'The audio analysis worker does not load datasets.', unsupported: false };
   }
 }
 

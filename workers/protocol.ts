@@ -3,6 +3,7 @@
  * `type` and an `id`; every response echoes the `id` of the request it answers. New kinds of work
  * add a member to WorkerRequest and its answer to WorkerResponse.
  */
+import type { DatasetItem, DatasetReport } from '../src/core/dataset';
 import type { FeatureConfig } from '../src/core/features/feature-config';
 import type { FeatureMatrix } from '../src/core/features/feature-matrix';
 
@@ -24,7 +25,14 @@ export interface AnalyseRequest {
   readonly source: AudioSource;
 }
 
-export type WorkerRequest = AnalyseRequest;
+/** Read, label, decode and featurise every audio entry of one or more dropped ZIPs, as one dataset. */
+export interface LoadDatasetRequest {
+  readonly type: 'load-dataset';
+  readonly id: number;
+  readonly files: readonly File[];
+}
+
+export type WorkerRequest = AnalyseRequest | LoadDatasetRequest;
 
 /** Facts about an analysed file. */
 export interface AudioInfo {
@@ -69,7 +77,57 @@ export interface FailureResponse {
   readonly unsupported: boolean;
 }
 
-export type WorkerResponse = AnalysisResponse | FailureResponse;
+/** How far a dataset load has come; counts are of audio-file entries across all archives. */
+export interface DatasetProgress {
+  readonly entriesTotal: number;
+  readonly read: number;
+  readonly decoded: number;
+  readonly featurised: number;
+  readonly skipped: number;
+  /** Seconds still to go, estimated from the pace so far; null until there is a pace. */
+  readonly etaSeconds: number | null;
+}
+
+export interface DatasetProgressResponse {
+  readonly type: 'dataset-progress';
+  readonly id: number;
+  readonly progress: DatasetProgress;
+}
+
+/** What happened to one dropped file as a whole: `problems` are sentences for users (unreadable ZIP, no audio, manifest rows). */
+export interface ArchiveOutcome {
+  readonly name: string;
+  /** Whether its entries were listed; false for a file that is not a readable ZIP. */
+  readonly opened: boolean;
+  readonly audioFiles: number;
+  readonly problems: readonly string[];
+}
+
+/** How many files one labelling rule labelled: `RAVDESS name`, `emotion folder`, ... */
+export interface LabelRuleTally {
+  readonly rule: string;
+  readonly files: number;
+  /** The path of one file it labelled. */
+  readonly example: string;
+}
+
+export interface DatasetLoadedResponse {
+  readonly type: 'dataset-loaded';
+  readonly id: number;
+  /** Every entry of every archive, skipped ones with their reason; paths prefixed with the archive's name. */
+  readonly items: readonly DatasetItem[];
+  readonly report: DatasetReport;
+  readonly archives: readonly ArchiveOutcome[];
+  readonly labelRules: readonly LabelRuleTally[];
+  readonly progress: DatasetProgress;
+}
+
+/** What the audio analysis worker answers. */
+export type AnalysisWorkerResponse = AnalysisResponse | FailureResponse;
+/** What the dataset worker answers: progress, then the loaded dataset or a failure. */
+export type DatasetWorkerResponse = DatasetProgressResponse | DatasetLoadedResponse | FailureResponse;
+
+export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse;
 
 /** The buffers a message can hand over without copying (a SharedArrayBuffer is shared, never transferred). */
 export function transferList(message: WorkerRequest | WorkerResponse): ArrayBuffer[] {
@@ -84,6 +142,9 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
     case 'analysis':
       return [message.logMel.data.buffer, message.mfcc.data.buffer];
     case 'failure':
+    case 'load-dataset':
+    case 'dataset-progress':
+    case 'dataset-loaded':
       return [];
   }
 }

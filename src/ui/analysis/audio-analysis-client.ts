@@ -6,7 +6,7 @@ import {
   type AudioSource,
   transferList,
   type WorkerRequest,
-  type WorkerResponse,
+  type AnalysisWorkerResponse,
 } from '../../../workers/protocol';
 import { AnalysisFailure } from './analysis-failure';
 
@@ -14,7 +14,7 @@ import { AnalysisFailure } from './analysis-failure';
 export type AudioAnalysis = Omit<AnalysisResponse, 'type' | 'id'> & { readonly decodedBy: 'studio' | 'browser' };
 
 interface Pending {
-  resolve(response: WorkerResponse): void;
+  resolve(response: AnalysisWorkerResponse): void;
   reject(error: Error): void;
 }
 
@@ -50,7 +50,7 @@ export class AudioAnalysisClient {
     this.#fail(new AnalysisFailure('The audio analysis was stopped.'));
   }
 
-  #send(fileName: string, source: AudioSource): Promise<WorkerResponse> {
+  #send(fileName: string, source: AudioSource): Promise<AnalysisWorkerResponse> {
     const request: AnalyseRequest = { type: 'analyse', id: this.#nextId++, fileName, source };
     return new Promise((resolve, reject) => {
       this.#pending.set(request.id, { resolve, reject });
@@ -65,7 +65,7 @@ export class AudioAnalysisClient {
   #workerOrStart(): Worker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL('../../../workers/audio-analysis.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.#settle(event.data));
+    worker.addEventListener('message', (event: MessageEvent<AnalysisWorkerResponse>) => this.#settle(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.#fail(new AnalysisFailure(`The audio analysis stopped unexpectedly (${event.message || 'worker error'}). Try the file again.`));
@@ -74,7 +74,7 @@ export class AudioAnalysisClient {
     return worker;
   }
 
-  #settle(response: WorkerResponse): void {
+  #settle(response: AnalysisWorkerResponse): void {
     const pending = this.#pending.get(response.id);
     this.#pending.delete(response.id);
     pending?.resolve(response);

@@ -1,0 +1,52 @@
+import { buildDatasetReport, type DatasetItem, mergeDatasets } from '../src/core/dataset';
+import type { FeatureExtractor } from '../src/core/features/feature-extractor';
+import type { FeatureMatrix } from '../src/core/features/feature-matrix';
+import type { ZipLimits } from '../src/core/zip';
+import { type LoadedArchive, loadDatasetArchive, openDatasetArchive, type OpenedArchive } from './dataset-archive';
+import { DatasetProgressCounter } from './dataset-progress-counter';
+import { tallyLabelRules } from './label-rule-tally';
+import type { DatasetLoadedResponse, DatasetProgress } from './protocol';
+
+/** A loaded dataset as the worker keeps it: what the page is sent, and the MFCC of each item for training. */
+export interface DatasetLoad extends Omit<DatasetLoadedResponse, 'type' | 'id'> {
+  /** Keyed by the item's (merged) path; skipped items have none. */
+  readonly features: ReadonlyMap<string, FeatureMatrix>;
+}
+
+export interface LoadDatasetOptions {
+  readonly onProgress?: (progress: DatasetProgress) => void;
+  readonly limits?: ZipLimits;
+}
+
+/**
+ * Loads several dropped ZIPs as one dataset: each is opened first (so the total is known for the
+ * progress), then its entries are labelled, decoded and featurised one by one. A file that is not
+ * a readable ZIP only gets its own message.
+ */
+export async function loadDataset(files: readonly File[], extractor: FeatureExtractor, options: LoadDatasetOptions = {}): Promise<DatasetLoad> {
+  const progress = new DatasetProgressCounter(options.onProgress ?? (() => {}));
+  const opened = await Promise.all(files.map((file) => openDatasetArchive(file, options.limits)));
+  const archives = opened.filter((candidate): candidate is OpenedArchive => 'archive' in candidate);
+  progress.addEntries(archives.reduce((sum, archive) => sum + archive.files.length, 0));
+  const loadedByArchive = new Map<OpenedArchive, LoadedArchive>();
+  for (const archive of archives) loadedByArchive.set(archive, await loadDatasetArchive(archive, extractor, progress));
+  const loaded = [...loadedByArchive.values()];
+  const items = mergeDatasets(loaded.map(({ name, entries }) => ({ name, items: entries.map((entry) => entry.item) })));
+  return {
+    items,
+    report: buildDatasetReport(items),
+    archives: opened.map((candidate) => ('archive' in candidate ? (loadedByArchive.get(candidate)?.outcome ?? { name: candidate.name, opened: true, audioFiles: 0, problems: [] }) : candidate)),
+    labelRules: tallyLabelRules(loaded.flatMap((archive) => archive.labellings)),
+    progress: progress.snapshot(),
+    features: featuresByPath(items, loaded),
+  };
+}
+
+/** Merging keeps the order of items, so the merged paths line up with the archives' entries. */
+function featuresByPath(items: readonly DatasetItem[], loaded: readonly LoadedArchive[]): Map<string, FeatureMatrix> {
+  const features = new Map<string, FeatureMatrix>();
+  loaded.flatMap((archive) => archive.entries).forEach((entry, index) => {
+    if (entry.mfcc !== null) features.set(items[index].path, entry.mfcc);
+  });
+  return features;
+}
