@@ -49,7 +49,9 @@ async function readAndFeaturise(
   try {
     bytes = await archive.read(entry);
   } catch (error) {
-    if (error instanceof ZipError) return undecodable(error.reason);
+    // 'unreadable' means the dropped file itself is gone (moved, deleted): one message for the
+    // whole load, not one per remaining entry.
+    if (error instanceof ZipError && error.kind !== 'unreadable') return undecodable(error.reason);
     throw error;
   }
   progress.count('read');
