@@ -13,7 +13,9 @@ async function handle(request: WorkerRequest): Promise<AnalysisWorkerResponse> {
     case 'analyse':
       return analyseAudio(request, extractor);
     case 'load-dataset':
-      return { type: 'failure', id: request.id, message: 'The audio analysis worker does not load datasets.', unsupported: false };
+    case 'feature-cache-size':
+    case 'clear-feature-cache':
+      return { type: 'failure', id: request.id, message: 'The audio analysis worker does not load datasets or manage their feature cache.', unsupported: false };
   }
 }
 

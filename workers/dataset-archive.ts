@@ -3,6 +3,7 @@ import type { FeatureExtractor } from '../src/core/features/feature-extractor';
 import { openZip, type ZipArchive, type ZipEntry, ZipError, type ZipLimits } from '../src/core/zip';
 import { featuriseEntry, type FeaturisedEntry } from './dataset-entry';
 import type { DatasetProgressCounter } from './dataset-progress-counter';
+import type { LoadFeatureCache } from './feature-cache/load-feature-cache';
 import type { ArchiveOutcome } from './protocol';
 
 /** A dropped file opened as a ZIP, its entries sorted into manifests and candidate audio files. */
@@ -40,13 +41,16 @@ export async function loadDatasetArchive(
   opened: OpenedArchive,
   extractor: FeatureExtractor,
   progress: DatasetProgressCounter,
+  cache: LoadFeatureCache,
 ): Promise<LoadedArchive> {
   const manifestFiles = await readManifests(opened);
   const labelling = labelDatasetFiles(opened.files.map((entry) => entry.path), manifestFiles.files);
   const entries: FeaturisedEntry[] = [];
+  await cache.prefetch(opened.files);
   for (const [index, entry] of opened.files.entries()) {
-    entries.push(await featuriseEntry(opened.archive, entry, labelling.files[index].labelling, extractor, progress));
+    entries.push(await featuriseEntry(opened.archive, entry, labelling.files[index].labelling, extractor, progress, cache));
   }
+  await cache.flush();
   const audioFiles = entries.filter(({ item }) => item.durationSeconds !== null).length;
   const problems = [...manifestFiles.problems, ...labelling.manifestProblems];
   const emptiness = noAudioProblem(opened, entries, audioFiles);

@@ -3,14 +3,14 @@ import type { DatasetProgress } from './protocol';
 /** Reports at most this often: enough for a smooth bar, few enough messages to cost nothing. */
 const REPORT_INTERVAL_MS = 100;
 
-type Step = 'read' | 'decoded' | 'featurised' | 'skipped';
+type Step = 'read' | 'decoded' | 'featurised' | 'skipped' | 'fromCache';
 
 /**
  * Counts a dataset load's steps and hands a snapshot, with an estimate of the time left, to
  * `report` no more than ten times a second.
  */
 export class DatasetProgressCounter {
-  #counts = { read: 0, decoded: 0, featurised: 0, skipped: 0 };
+  #counts = { read: 0, decoded: 0, featurised: 0, skipped: 0, fromCache: 0 };
   #entriesTotal = 0;
   #startedAt: number;
   #lastReportAt = -Infinity;

@@ -3,13 +3,18 @@
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/feature-config';
 import { FeatureExtractor } from '../src/core/features/feature-extractor';
 import type { FeatureMatrix } from '../src/core/features/feature-matrix';
+import type { FeatureCache } from './feature-cache/feature-cache';
+import { openIndexedDbFeatureCache } from './feature-cache/indexed-db-feature-cache';
 import { loadDataset } from './load-dataset';
-import type { DatasetWorkerResponse, LoadDatasetRequest, WorkerRequest } from './protocol';
+import type { DatasetWorkerRequest, DatasetWorkerResponse, LoadDatasetRequest, WorkerRequest } from './protocol';
 
 const extractor = new FeatureExtractor(DEFAULT_FEATURE_CONFIG);
 
 /** The last loaded dataset's MFCC, kept here for training so they never cross to the page. */
 let features: ReadonlyMap<string, FeatureMatrix> = new Map();
+
+/** Opened once; null where IndexedDB is missing or refused (private windows of some browsers): loads then compute everything. */
+const featureCache: Promise<FeatureCache | null> = (typeof indexedDB === 'undefined' ? Promise.resolve(null) : openIndexedDbFeatureCache()).catch(() => null);
 
 function post(response: DatasetWorkerResponse): void {
   self.postMessage(response);
@@ -20,19 +25,36 @@ async function handleLoad(request: LoadDatasetRequest): Promise<void> {
   try {
     const load = await loadDataset(request.files, extractor, {
       onProgress: (progress) => post({ type: 'dataset-progress', id, progress }),
+      cache: await featureCache,
     });
     features = load.features;
     const { features: _features, ...loaded } = load;
     post({ type: 'dataset-loaded', id, ...loaded });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    post({ type: 'failure', id, message: `The dataset could not be loaded: ${detail}`, unsupported: false });
+    post({ type: 'failure', id, message: `The dataset could not be loaded: ${detailOf(error)}`, unsupported: false });
   }
+}
+
+async function handleCache(request: Exclude<DatasetWorkerRequest, LoadDatasetRequest>): Promise<void> {
+  const { id } = request;
+  const cache = await featureCache;
+  if (cache === null) return post({ type: 'failure', id, message: 'This browser gives the studio no storage, so there is no feature cache.', unsupported: false });
+  try {
+    if (request.type === 'clear-feature-cache') await cache.clear();
+    post({ type: 'feature-cache-size', id, size: await cache.size() });
+  } catch (error) {
+    const action = request.type === 'clear-feature-cache' ? 'cleared' : 'measured';
+    post({ type: 'failure', id, message: `The feature cache could not be ${action}: ${detailOf(error)}`, unsupported: false });
+  }
+}
+
+function detailOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'load-dataset') void handleLoad(request);
-  else post({ type: 'failure', id: request.id, message: 'The dataset worker only loads datasets.', unsupported: false });
+  else if (request.type === 'feature-cache-size' || request.type === 'clear-feature-cache') void handleCache(request);
+  else post({ type: 'failure', id: request.id, message: 'The dataset worker only loads datasets and manages their feature cache.', unsupported: false });
 });
-

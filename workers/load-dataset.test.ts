@@ -3,6 +3,8 @@ import { buildTestZip } from '../src/core/zip/test-zip-writer';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/feature-config';
 import { FeatureExtractor } from '../src/core/features/feature-extractor';
 import { DatasetProgressCounter } from './dataset-progress-counter';
+import { CACHE_FULL_NOTICE } from './feature-cache/load-feature-cache';
+import { MemoryFeatureCache } from './feature-cache/memory-feature-cache';
 import { loadDataset } from './load-dataset';
 import type { DatasetProgress } from './protocol';
 
@@ -101,6 +103,43 @@ describe('loadDataset', () => {
     const load = await loadDataset([file], extractor, { limits: { maxTotalBytes: 4e9, maxEntryBytes: 4e9 } });
     expect(load.archives[0]).toMatchObject({ opened: false });
     expect(load.archives[0].problems[0]).toMatch(/claim .* uncompressed/);
+  });
+});
+
+describe('loadDataset with a feature cache', () => {
+  const entries = () => [
+    { name: 'Actor_01/03-01-05-01-01-01-01.wav', data: wav(0.6, 300) },
+    { name: 'Actor_02/03-01-03-01-01-01-02.wav', data: wav(0.6, 500) },
+    { name: 'readme.txt', data: 'hello' },
+  ];
+
+  it('computes each entry once: a second load takes everything from the cache and gives the same dataset', async () => {
+    const cache = new MemoryFeatureCache();
+    const first = await loadDataset([await zipFile('ravdess.zip', entries())], extractor, { cache });
+    expect(first.progress).toMatchObject({ read: 3, decoded: 2, fromCache: 0 });
+    expect(await cache.size()).toMatchObject({ entries: 3 });
+    expect((await cache.size()).bytes).toBeGreaterThan(2 * 40 * 182 * 4);
+
+    // Renamed archive, same content: still hits, because the key is the content, not the path.
+    const second = await loadDataset([await zipFile('renamed.zip', entries())], extractor, { cache });
+    expect(second.progress).toMatchObject({ entriesTotal: 3, read: 0, decoded: 0, featurised: 2, skipped: 1, fromCache: 3 });
+    expect(second.report.labels).toEqual(first.report.labels);
+    expect(second.items.map(({ path, ...rest }) => rest)).toEqual(first.items.map(({ path, ...rest }) => rest));
+    expect(second.features.get('renamed.zip/Actor_01/03-01-05-01-01-01-01.wav')).toEqual(first.features.get('ravdess.zip/Actor_01/03-01-05-01-01-01-01.wav'));
+    expect(second.cacheNotice).toBeNull();
+
+    await cache.clear();
+    const third = await loadDataset([await zipFile('ravdess.zip', entries())], extractor, { cache });
+    expect(third.progress).toMatchObject({ read: 3, fromCache: 0 });
+  });
+
+  it('still loads when the cache is full, and says the features were not kept', async () => {
+    const cache = new MemoryFeatureCache();
+    cache.failWrites = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const load = await loadDataset([await zipFile('ravdess.zip', entries())], extractor, { cache });
+    expect(load.report.labels.map(({ label }) => label)).toEqual(['anger', 'happiness']);
+    expect(load.cacheNotice).toBe(CACHE_FULL_NOTICE);
+    expect(await cache.size()).toEqual({ entries: 0, bytes: 0 });
   });
 });
 

@@ -4,6 +4,8 @@ import type { FeatureMatrix } from '../src/core/features/feature-matrix';
 import type { ZipLimits } from '../src/core/zip';
 import { type LoadedArchive, loadDatasetArchive, openDatasetArchive, type OpenedArchive } from './dataset-archive';
 import { DatasetProgressCounter } from './dataset-progress-counter';
+import type { FeatureCache } from './feature-cache/feature-cache';
+import { LoadFeatureCache } from './feature-cache/load-feature-cache';
 import { tallyLabelRules } from './label-rule-tally';
 import type { DatasetLoadedResponse, DatasetProgress } from './protocol';
 
@@ -16,6 +18,8 @@ export interface DatasetLoad extends Omit<DatasetLoadedResponse, 'type' | 'id'> 
 export interface LoadDatasetOptions {
   readonly onProgress?: (progress: DatasetProgress) => void;
   readonly limits?: ZipLimits;
+  /** Where features computed before are found and new ones kept; without it every entry is computed. */
+  readonly cache?: FeatureCache | null;
 }
 
 /**
@@ -28,8 +32,9 @@ export async function loadDataset(files: readonly File[], extractor: FeatureExtr
   const opened = await Promise.all(files.map((file) => openDatasetArchive(file, options.limits)));
   const archives = opened.filter((candidate): candidate is OpenedArchive => 'archive' in candidate);
   progress.addEntries(archives.reduce((sum, archive) => sum + archive.files.length, 0));
+  const cache = new LoadFeatureCache(options.cache ?? null, extractor.config);
   const loadedByArchive = new Map<OpenedArchive, LoadedArchive>();
-  for (const archive of archives) loadedByArchive.set(archive, await loadDatasetArchive(archive, extractor, progress));
+  for (const archive of archives) loadedByArchive.set(archive, await loadDatasetArchive(archive, extractor, progress, cache));
   const loaded = [...loadedByArchive.values()];
   const items = mergeDatasets(loaded.map(({ name, entries }) => ({ name, items: entries.map((entry) => entry.item) })));
   return {
@@ -38,6 +43,7 @@ export async function loadDataset(files: readonly File[], extractor: FeatureExtr
     archives: opened.map((candidate) => ('archive' in candidate ? (loadedByArchive.get(candidate)?.outcome ?? { name: candidate.name, opened: true, audioFiles: 0, problems: [] }) : candidate)),
     labelRules: tallyLabelRules(loaded.flatMap((archive) => archive.labellings)),
     progress: progress.snapshot(),
+    cacheNotice: cache.notice,
     features: featuresByPath(items, loaded),
   };
 }

@@ -6,6 +6,7 @@
 import type { DatasetItem, DatasetReport } from '../src/core/dataset';
 import type { FeatureConfig } from '../src/core/features/feature-config';
 import type { FeatureMatrix } from '../src/core/features/feature-matrix';
+import type { FeatureCacheSize } from './feature-cache/feature-cache';
 
 /** Audio as the page hands it over: a file's bytes, or samples the page decoded with the browser's decoder. */
 export type AudioSource =
@@ -32,7 +33,21 @@ export interface LoadDatasetRequest {
   readonly files: readonly File[];
 }
 
-export type WorkerRequest = AnalyseRequest | LoadDatasetRequest;
+/** How much the dataset worker's feature cache holds. */
+export interface FeatureCacheSizeRequest {
+  readonly type: 'feature-cache-size';
+  readonly id: number;
+}
+
+/** Empties the feature cache; answered with its (zero) size. */
+export interface ClearFeatureCacheRequest {
+  readonly type: 'clear-feature-cache';
+  readonly id: number;
+}
+
+export type DatasetWorkerRequest = LoadDatasetRequest | FeatureCacheSizeRequest | ClearFeatureCacheRequest;
+
+export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest;
 
 /** Facts about an analysed file. */
 export interface AudioInfo {
@@ -84,6 +99,8 @@ export interface DatasetProgress {
   readonly decoded: number;
   readonly featurised: number;
   readonly skipped: number;
+  /** Entries whose features (or skip reason) came from the feature cache instead of being read and decoded; also counted as featurised or skipped. */
+  readonly fromCache: number;
   /** Seconds still to go, estimated from the pace so far; null until there is a pace. */
   readonly etaSeconds: number | null;
 }
@@ -120,12 +137,20 @@ export interface DatasetLoadedResponse {
   readonly archives: readonly ArchiveOutcome[];
   readonly labelRules: readonly LabelRuleTally[];
   readonly progress: DatasetProgress;
+  /** A sentence for the user when the feature cache could not be used (full, unavailable); the load itself succeeded. */
+  readonly cacheNotice: string | null;
+}
+
+export interface FeatureCacheSizeResponse {
+  readonly type: 'feature-cache-size';
+  readonly id: number;
+  readonly size: FeatureCacheSize;
 }
 
 /** What the audio analysis worker answers. */
 export type AnalysisWorkerResponse = AnalysisResponse | FailureResponse;
 /** What the dataset worker answers: progress, then the loaded dataset or a failure. */
-export type DatasetWorkerResponse = DatasetProgressResponse | DatasetLoadedResponse | FailureResponse;
+export type DatasetWorkerResponse = DatasetProgressResponse | DatasetLoadedResponse | FeatureCacheSizeResponse | FailureResponse;
 
 export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse;
 
@@ -145,6 +170,8 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
     case 'load-dataset':
     case 'dataset-progress':
     case 'dataset-loaded':
+    case 'feature-cache-size':
+    case 'clear-feature-cache':
       return [];
   }
 }

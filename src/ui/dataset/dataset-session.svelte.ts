@@ -2,6 +2,7 @@ import { buildDatasetReport, type DatasetItem, type DatasetReport, type LabelMap
 import type { ArchiveOutcome, DatasetProgress, LabelRuleTally } from '../../../workers/protocol';
 import type { DatasetClient, LoadedDataset } from './dataset-client';
 import { DatasetLoadFailure } from './dataset-load-failure';
+import { FeatureCacheStatus } from './feature-cache-status.svelte';
 import { setLabelTarget } from './label-target';
 import { DEFAULT_SPLIT_SETTINGS, previewSplit, type SplitPreview, type SplitSettings } from './split-settings';
 
@@ -21,6 +22,9 @@ export class DatasetSession {
   items = $state.raw<readonly DatasetItem[]>([]);
   mapping = $state.raw<LabelMapping | null>(null);
   splitSettings = $state.raw<SplitSettings>(DEFAULT_SPLIT_SETTINGS);
+  /** Why the last load's features were not kept, when the cache was full or unusable. */
+  cacheNotice = $state<string | null>(null);
+  readonly featureCache = new FeatureCacheStatus(() => this.#loadClient());
 
   readonly report: DatasetReport = $derived(buildDatasetReport(this.items, this.mapping === null ? {} : { mapping: this.mapping }));
   readonly splitPreview: SplitPreview = $derived.by(() => {
@@ -37,6 +41,7 @@ export class DatasetSession {
     this.phase = 'loading';
     this.progress = null;
     this.failure = '';
+    this.cacheNotice = null;
     this.fileNames = files.map((file) => file.name);
     try {
       const client = await this.#loadClient();
@@ -44,6 +49,7 @@ export class DatasetSession {
         if (loadNumber === this.#loadNumber) this.progress = progress;
       });
       if (loadNumber === this.#loadNumber) this.#show(dataset);
+      void this.featureCache.refresh();
     } catch (error) {
       if (loadNumber !== this.#loadNumber) return;
       this.phase = 'failed';
@@ -74,6 +80,7 @@ export class DatasetSession {
     this.archives = dataset.archives;
     this.labelRules = dataset.labelRules;
     this.progress = dataset.progress;
+    this.cacheNotice = dataset.cacheNotice;
     this.mapping = null;
     this.phase = 'loaded';
   }

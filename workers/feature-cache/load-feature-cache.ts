@@ -1,0 +1,88 @@
+import type { FeatureConfig } from '../../src/core/features/feature-config';
+import type { ZipEntry } from '../../src/core/zip';
+import { type EntryFeatures, fromCached, toCached, type CachedFeatures } from './cached-features';
+import type { FeatureCache } from './feature-cache';
+import { featureCacheKey, featureConfigKey } from './feature-cache-key';
+
+/** Entries written per transaction: few enough to lose little if the tab closes, many enough to be cheap. */
+const WRITE_BATCH = 32;
+
+export const CACHE_FULL_NOTICE =
+  'The feature cache is full (the browser gave it no more storage), so some features of this load were not kept: the next load of these files computes them again. Clear the feature cache or free disk space.';
+export const CACHE_UNUSABLE_NOTICE = 'The feature cache could not be used, so features of this load were computed and not kept.';
+
+/**
+ * One load's use of the feature cache: looks up an archive's entries before they are read and
+ * keeps what was computed, in batches. The cache never fails a load: its errors become `notice`
+ * and the rest of the load goes without it.
+ */
+export class LoadFeatureCache {
+  readonly #cache: FeatureCache | null;
+  readonly #configKey: string;
+  #found = new Map<string, EntryFeatures>();
+  #batch: [string, CachedFeatures][] = [];
+  #notice: string | null = null;
+
+  constructor(cache: FeatureCache | null, config: FeatureConfig) {
+    this.#cache = cache;
+    this.#configKey = featureConfigKey(config);
+  }
+
+  /** A sentence for the user when the cache could not be read or written; null when all went well. */
+  get notice(): string | null {
+    return this.#notice;
+  }
+
+  /** Looks up all these entries at once, so each one's `cached` answers without waiting. */
+  async prefetch(entries: readonly ZipEntry[]): Promise<void> {
+    if (!this.#usable()) return;
+    try {
+      const stored = await this.#cache!.getMany(entries.map((entry) => this.#key(entry)));
+      this.#found = new Map();
+      for (const [key, value] of stored) {
+        const features = fromCached(value);
+        if (features !== null) this.#found.set(key, features);
+      }
+    } catch (error) {
+      this.#giveUp(error);
+    }
+  }
+
+  cached(entry: ZipEntry): EntryFeatures | null {
+    return this.#found.get(this.#key(entry)) ?? null;
+  }
+
+  async keep(entry: ZipEntry, features: EntryFeatures): Promise<void> {
+    if (!this.#usable()) return;
+    this.#batch.push([this.#key(entry), toCached(features)]);
+    if (this.#batch.length >= WRITE_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.#batch;
+    this.#batch = [];
+    if (!this.#usable() || batch.length === 0) return;
+    try {
+      await this.#cache!.setMany(batch);
+    } catch (error) {
+      this.#giveUp(error);
+    }
+  }
+
+  #usable(): boolean {
+    return this.#cache !== null && this.#notice === null;
+  }
+
+  #key(entry: ZipEntry): string {
+    return featureCacheKey(entry, this.#configKey);
+  }
+
+  #giveUp(error: unknown): void {
+    this.#batch = [];
+    this.#notice = isQuotaError(error) ? CACHE_FULL_NOTICE : CACHE_UNUSABLE_NOTICE;
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'QuotaExceededError';
+}
