@@ -1,5 +1,5 @@
 import { sharedPeriodicHann } from './hann-table';
-import { type RealFft, realFftOfSize } from './real-fft';
+import { type RealFft, realFftOfSize } from '../dsp/real-fft';
 import { normaliseByWindowSum } from './window-sum-square';
 
 /**

@@ -1,5 +1,5 @@
 import { sharedPeriodicHann } from './hann-table';
-import { type RealFft, realFftOfSize } from './real-fft';
+import { type RealFft, realFftOfSize } from '../dsp/real-fft';
 
 /**
  * The frames of librosa.stft(y, n_fft, hop_length, window='hann', center=True,

@@ -5,7 +5,7 @@ import { fixLength } from './fix-length';
 import { periodicHann } from './hann-window';
 import { type MelBand, melFilterbank } from './mel-filterbank';
 import { powerToDbInPlace } from './power-to-db';
-import { RealFftPower } from './real-fft';
+import { RealFft } from '../dsp/real-fft';
 import { kernelSupports, WasmFeatureKernel } from './wasm/wasm-feature-kernel';
 
 /**
@@ -21,7 +21,7 @@ export interface ClipFeatures {
   readonly mfcc: FeatureMatrix;
 }
 
-// Speed: the float64 path below takes about 9 ms for a 4.2 s clip in V8 (26 us per 2048-point FFT),
+// Speed: the float64 path below takes about 9.6 ms for a 4.2 s clip in V8 (npm run bench -- features),
 // slower than librosa's 5 ms; the wasm SIMD kernel is what makes us faster than librosa.
 //
 // Meyda (in our stack) was measured against librosa before writing this: its MFCC uses the HTK mel
@@ -37,7 +37,9 @@ export interface ClipFeatures {
 export class FeatureExtractor {
   readonly config: FeatureConfig;
   private readonly window: Float64Array;
-  private readonly fft: RealFftPower;
+  private readonly fft: RealFft;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
   private readonly bands: MelBand[];
   private readonly dct: Float64Array;
   private readonly frame: Float64Array;
@@ -48,7 +50,9 @@ export class FeatureExtractor {
   constructor(config: FeatureConfig, backend: FeatureBackend | 'auto' = 'auto') {
     this.config = config;
     this.window = periodicHann(config.nFft);
-    this.fft = new RealFftPower(config.nFft);
+    this.fft = new RealFft(config.nFft);
+    this.re = new Float64Array(config.nFft / 2 + 1);
+    this.im = new Float64Array(config.nFft / 2 + 1);
     this.bands = melFilterbank(config);
     this.dct = dctMatrix(config.nMfcc, config.nMels);
     this.frame = new Float64Array(config.nFft);
@@ -92,7 +96,7 @@ export class FeatureExtractor {
     const { spectrum, bands } = this;
     for (let t = 0; t < frames; t++) {
       this.loadFrame(samples, t * hopLength - (this.config.center ? this.config.nFft >> 1 : 0));
-      this.fft.powerSpectrum(this.frame, spectrum);
+      this.powerSpectrum();
       if (power !== 2) for (let k = 0; k < spectrum.length; k++) spectrum[k] = spectrum[k] ** (power / 2);
       const row = t * nMels;
       for (let m = 0; m < nMels; m++) {
@@ -103,6 +107,17 @@ export class FeatureExtractor {
       }
     }
     return mel;
+  }
+
+  /** |X[k]|^2, k = 0..nFft/2, of the windowed frame, into `spectrum`. */
+  private powerSpectrum(): void {
+    const { fft, frame, re, im, spectrum } = this;
+    for (let m = 0; m < fft.even.length; m++) {
+      fft.even[m] = frame[2 * m];
+      fft.odd[m] = frame[2 * m + 1];
+    }
+    fft.forward(re, im);
+    for (let k = 0; k < spectrum.length; k++) spectrum[k] = re[k] * re[k] + im[k] * im[k];
   }
 
   /** Windowed samples start .. start + nFft - 1, zero outside the clip. */

@@ -1,4 +1,4 @@
-import { Radix4Fft } from './radix-fft';
+import { Radix4Fft } from '../../dsp/radix-fft';
 import { multiplySpectra, multiplySpectraBetweenPasses } from './spectrum-product';
 
 /**

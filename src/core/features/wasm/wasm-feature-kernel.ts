@@ -1,4 +1,4 @@
-import { bitReversalTable, unitRoots } from '../fft-tables';
+import { bitReversalTable, unitRoots } from '../../dsp/fft-tables';
 import { type FeatureConfig, frameCount } from '../feature-config';
 import type { MelBand } from '../mel-filterbank';
 import { MEL_KERNEL_WASM_BASE64 } from './mel-kernel-binary';

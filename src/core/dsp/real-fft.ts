@@ -1,5 +1,5 @@
-import { Radix4Fft } from '../audio/resampler/radix-fft';
-import { bitReversalTable } from '../features/fft-tables';
+import { Radix4Fft } from './radix-fft';
+import { bitReversalTable } from './fft-tables';
 
 /**
  * numpy's rfft and irfft for real frames of a power-of-two size N >= 8. A frame travels packed as
