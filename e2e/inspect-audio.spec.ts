@@ -194,9 +194,8 @@ test('the file picker opens from the keyboard, and Clear results empties the lis
   await input.focus();
   const outline = await page.locator('label[for="inspect-files"]').evaluate((label) => getComputedStyle(label).outlineStyle);
   expect(outline).not.toBe('none');
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Space');
-  await (await chooser).setFiles(STEREO);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5_000 }), input.press('Enter')]);
+  await chooser.setFiles(STEREO);
   await waitForResult(card(page, baseName(STEREO)));
 
   await page.getByRole('button', { name: 'Clear results' }).click();
