@@ -17,6 +17,7 @@ import { FeatureExtractor } from '../src/core/features/feature-extractor';
 import { fixLength } from '../src/core/features/fix-length';
 import { SeededRandom } from '../src/core/random/seeded-random';
 import { fixturePath, readFixture } from '../src/fixtures/fixtures';
+import { LocalFeaturiser } from '../workers/features/featuriser';
 import { loadDataset } from '../workers/load-dataset';
 import { printTable, type Row, writeResults } from './_report';
 
@@ -170,7 +171,7 @@ async function corporaMemory(): Promise<Record<string, unknown> | null> {
   }, 50);
   const t0 = performance.now();
   const blob = await openAsBlob(zipPath);
-  const load = await loadDataset([new File([blob], 'corpora.zip')], extractor);
+  const load = await loadDataset([new File([blob], 'corpora.zip')], new LocalFeaturiser(extractor));
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   sample();

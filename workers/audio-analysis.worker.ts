@@ -9,14 +9,8 @@ import { type AnalysisWorkerResponse, transferList, type WorkerRequest } from '.
 const extractor = new FeatureExtractor(DEFAULT_FEATURE_CONFIG);
 
 async function handle(request: WorkerRequest): Promise<AnalysisWorkerResponse> {
-  switch (request.type) {
-    case 'analyse':
-      return analyseAudio(request, extractor);
-    case 'load-dataset':
-    case 'feature-cache-size':
-    case 'clear-feature-cache':
-      return { type: 'failure', id: request.id, message: 'The audio analysis worker does not load datasets or manage their feature cache.', unsupported: false };
-  }
+  if (request.type === 'analyse') return analyseAudio(request, extractor);
+  return { type: 'failure', id: request.id, message: 'The audio analysis worker only analyses audio files.', unsupported: false };
 }
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {

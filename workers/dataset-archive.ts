@@ -1,9 +1,10 @@
 import { isManifestPath, labelDatasetFiles, type LabelledPath, type ManifestFile } from '../src/core/dataset';
-import type { FeatureExtractor } from '../src/core/features/feature-extractor';
 import { openZip, type ZipArchive, type ZipEntry, ZipError, type ZipLimits } from '../src/core/zip';
 import { featuriseEntry, type FeaturisedEntry } from './dataset-entry';
 import type { DatasetProgressCounter } from './dataset-progress-counter';
 import type { LoadFeatureCache } from './feature-cache/load-feature-cache';
+import type { Featuriser } from './features/featuriser';
+import { mapInOrder } from './features/in-order-pool';
 import type { ArchiveOutcome } from './protocol';
 
 /** A dropped file opened as a ZIP, its entries sorted into manifests and candidate audio files. */
@@ -16,6 +17,9 @@ export interface OpenedArchive {
 
 export interface LoadedArchive {
   readonly name: string;
+  readonly archive: ZipArchive;
+  /** The archive's audio-file entries, in the order of `entries`. */
+  readonly files: readonly ZipEntry[];
   readonly entries: readonly FeaturisedEntry[];
   readonly labellings: readonly LabelledPath[];
   readonly outcome: ArchiveOutcome;
@@ -36,26 +40,31 @@ export async function openDatasetArchive(file: File, limits?: ZipLimits): Promis
   }
 }
 
-/** Labels every file of an opened archive (with its manifests), then reads, decodes and featurises each. */
+/**
+ * Labels every file of an opened archive (with its manifests), then reads, decodes and featurises
+ * each, keeping the featuriser's workers busy: twice its capacity in flight, so that reading the
+ * next entry overlaps the work on the last.
+ */
 export async function loadDatasetArchive(
   opened: OpenedArchive,
-  extractor: FeatureExtractor,
+  featuriser: Featuriser,
   progress: DatasetProgressCounter,
   cache: LoadFeatureCache,
 ): Promise<LoadedArchive> {
   const manifestFiles = await readManifests(opened);
   const labelling = labelDatasetFiles(opened.files.map((entry) => entry.path), manifestFiles.files);
-  const entries: FeaturisedEntry[] = [];
   await cache.prefetch(opened.files);
-  for (const [index, entry] of opened.files.entries()) {
-    entries.push(await featuriseEntry(opened.archive, entry, labelling.files[index].labelling, extractor, progress, cache));
-  }
+  const entries = await mapInOrder(opened.files, featuriser.capacity * 2, (entry, index) =>
+    featuriseEntry(opened.archive, entry, labelling.files[index].labelling, featuriser, progress, cache),
+  );
   await cache.flush();
   const audioFiles = entries.filter(({ item }) => item.durationSeconds !== null).length;
   const problems = [...manifestFiles.problems, ...labelling.manifestProblems];
   const emptiness = noAudioProblem(opened, entries, audioFiles);
   return {
     name: opened.name,
+    archive: opened.archive,
+    files: opened.files,
     entries,
     labellings: labelling.files,
     outcome: { name: opened.name, opened: true, audioFiles, problems: emptiness === null ? problems : [emptiness, ...problems] },

@@ -5,13 +5,18 @@ import { FeatureExtractor } from '../src/core/features/feature-extractor';
 import type { FeatureMatrix } from '../src/core/features/feature-matrix';
 import type { FeatureCache } from './feature-cache/feature-cache';
 import { openIndexedDbFeatureCache } from './feature-cache/indexed-db-feature-cache';
-import { loadDataset } from './load-dataset';
+import { FeatureWorkerPool } from './features/feature-worker-pool';
+import { type Featuriser, LocalFeaturiser } from './features/featuriser';
+import { type EntrySource, loadDataset } from './load-dataset';
 import type { DatasetWorkerRequest, DatasetWorkerResponse, LoadDatasetRequest, WorkerRequest } from './protocol';
 
-const extractor = new FeatureExtractor(DEFAULT_FEATURE_CONFIG);
+/** The most feature workers a load starts, whatever the core count: beyond this, memory grows faster than speed. */
+const MAX_FEATURE_WORKERS = 8;
 
 /** The last loaded dataset's MFCC, kept here for training so they never cross to the page. */
 let features: ReadonlyMap<string, FeatureMatrix> = new Map();
+/** Where the last loaded dataset's files are, to read them again for augmented copies. */
+let sources: ReadonlyMap<string, EntrySource> = new Map();
 
 /** Opened once; null where IndexedDB is missing or refused (private windows of some browsers): loads then compute everything. */
 const featureCache: Promise<FeatureCache | null> = (typeof indexedDB === 'undefined' ? Promise.resolve(null) : openIndexedDbFeatureCache()).catch(() => null);
@@ -22,17 +27,31 @@ function post(response: DatasetWorkerResponse): void {
 
 async function handleLoad(request: LoadDatasetRequest): Promise<void> {
   const { id } = request;
+  const featuriser = startFeaturiser(request.featureWorkers);
   try {
-    const load = await loadDataset(request.files, extractor, {
+    const load = await loadDataset(request.files, featuriser, {
       onProgress: (progress) => post({ type: 'dataset-progress', id, progress }),
       cache: await featureCache,
     });
     features = load.features;
-    const { features: _features, ...loaded } = load;
+    sources = load.sources;
+    const { features: _features, sources: _sources, ...loaded } = load;
     post({ type: 'dataset-loaded', id, ...loaded });
   } catch (error) {
     post({ type: 'failure', id, message: `The dataset could not be loaded: ${detailOf(error)}`, unsupported: false });
+  } finally {
+    featuriser.dispose();
   }
+}
+
+/**
+ * Feature workers, one per core by default (the two-core figures are in the README); on a
+ * single core the work stays in this worker, as a pool would only add copies.
+ */
+function startFeaturiser(requested: number | undefined): Featuriser {
+  const cores = requested ?? navigator.hardwareConcurrency ?? 1;
+  const size = Math.min(MAX_FEATURE_WORKERS, Math.max(1, Math.floor(cores)));
+  return size === 1 ? new LocalFeaturiser(new FeatureExtractor(DEFAULT_FEATURE_CONFIG)) : new FeatureWorkerPool(size, DEFAULT_FEATURE_CONFIG);
 }
 
 async function handleCache(request: Exclude<DatasetWorkerRequest, LoadDatasetRequest>): Promise<void> {

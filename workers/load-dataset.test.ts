@@ -5,10 +5,11 @@ import { FeatureExtractor } from '../src/core/features/feature-extractor';
 import { DatasetProgressCounter } from './dataset-progress-counter';
 import { CACHE_FULL_NOTICE } from './feature-cache/load-feature-cache';
 import { MemoryFeatureCache } from './feature-cache/memory-feature-cache';
+import { LocalFeaturiser } from './features/featuriser';
 import { loadDataset } from './load-dataset';
 import type { DatasetProgress } from './protocol';
 
-const extractor = new FeatureExtractor(DEFAULT_FEATURE_CONFIG);
+const featuriser = new LocalFeaturiser(new FeatureExtractor(DEFAULT_FEATURE_CONFIG));
 
 /** A mono 16-bit WAV of `seconds` of a tone at 16 kHz; `pitch` makes clips differ. */
 function wav(seconds: number, pitch = 440): Uint8Array {
@@ -49,7 +50,7 @@ describe('loadDataset', () => {
       { name: 'song.mp3', data: new Uint8Array([0xff, 0xfb, 0x90, 0x64, ...new Array(60).fill(0)]) },
     ]);
     const progress: DatasetProgress[] = [];
-    const load = await loadDataset([file], extractor, { onProgress: (p) => progress.push(p) });
+    const load = await loadDataset([file], featuriser, { onProgress: (p) => progress.push(p) });
 
     expect(load.report.labels.map(({ label, files }) => [label, files])).toEqual([
       ['anger', 1],
@@ -81,7 +82,7 @@ describe('loadDataset', () => {
     const tess = await zipFile('tess.zip', [{ name: 'OAF_sad/OAF_back_sad.wav', data: wav(0.6, 600) }]);
     const notZip = new File(['just text, not an archive'], 'notes.zip');
     const textOnly = await zipFile('text.zip', [{ name: 'a.txt', data: 'a' }]);
-    const load = await loadDataset([notZip, good, textOnly, tess], extractor);
+    const load = await loadDataset([notZip, good, textOnly, tess], featuriser);
 
     expect(load.archives.map((archive) => [archive.name, archive.opened, archive.audioFiles])).toEqual([
       ['notes.zip', false, 0],
@@ -100,7 +101,7 @@ describe('loadDataset', () => {
       { name: 'a.wav', data: wav(0.1), declaredSize: 3e9 },
       { name: 'b.wav', data: wav(0.1), declaredSize: 3e9 },
     ]);
-    const load = await loadDataset([file], extractor, { limits: { maxTotalBytes: 4e9, maxEntryBytes: 4e9 } });
+    const load = await loadDataset([file], featuriser, { limits: { maxTotalBytes: 4e9, maxEntryBytes: 4e9 } });
     expect(load.archives[0]).toMatchObject({ opened: false });
     expect(load.archives[0].problems[0]).toMatch(/claim .* uncompressed/);
   });
@@ -115,13 +116,13 @@ describe('loadDataset with a feature cache', () => {
 
   it('computes each entry once: a second load takes everything from the cache and gives the same dataset', async () => {
     const cache = new MemoryFeatureCache();
-    const first = await loadDataset([await zipFile('ravdess.zip', entries())], extractor, { cache });
+    const first = await loadDataset([await zipFile('ravdess.zip', entries())], featuriser, { cache });
     expect(first.progress).toMatchObject({ read: 3, decoded: 2, fromCache: 0 });
     expect(await cache.size()).toMatchObject({ entries: 3 });
     expect((await cache.size()).bytes).toBeGreaterThan(2 * 40 * 182 * 4);
 
     // Renamed archive, same content: still hits, because the key is the content, not the path.
-    const second = await loadDataset([await zipFile('renamed.zip', entries())], extractor, { cache });
+    const second = await loadDataset([await zipFile('renamed.zip', entries())], featuriser, { cache });
     expect(second.progress).toMatchObject({ entriesTotal: 3, read: 0, decoded: 0, featurised: 2, skipped: 1, fromCache: 3 });
     expect(second.report.labels).toEqual(first.report.labels);
     expect(second.items.map(({ path, ...rest }) => rest)).toEqual(first.items.map(({ path, ...rest }) => rest));
@@ -129,14 +130,14 @@ describe('loadDataset with a feature cache', () => {
     expect(second.cacheNotice).toBeNull();
 
     await cache.clear();
-    const third = await loadDataset([await zipFile('ravdess.zip', entries())], extractor, { cache });
+    const third = await loadDataset([await zipFile('ravdess.zip', entries())], featuriser, { cache });
     expect(third.progress).toMatchObject({ read: 3, fromCache: 0 });
   });
 
   it('still loads when the cache is full, and says the features were not kept', async () => {
     const cache = new MemoryFeatureCache();
     cache.failWrites = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    const load = await loadDataset([await zipFile('ravdess.zip', entries())], extractor, { cache });
+    const load = await loadDataset([await zipFile('ravdess.zip', entries())], featuriser, { cache });
     expect(load.report.labels.map(({ label }) => label)).toEqual(['anger', 'happiness']);
     expect(load.cacheNotice).toBe(CACHE_FULL_NOTICE);
     expect(await cache.size()).toEqual({ entries: 0, bytes: 0 });

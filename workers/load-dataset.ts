@@ -1,11 +1,11 @@
 import { buildDatasetReport, type DatasetItem, mergeDatasets } from '../src/core/dataset';
-import type { FeatureExtractor } from '../src/core/features/feature-extractor';
 import type { FeatureMatrix } from '../src/core/features/feature-matrix';
-import type { ZipLimits } from '../src/core/zip';
+import type { ZipArchive, ZipEntry, ZipLimits } from '../src/core/zip';
 import { type LoadedArchive, loadDatasetArchive, openDatasetArchive, type OpenedArchive } from './dataset-archive';
 import { DatasetProgressCounter } from './dataset-progress-counter';
 import type { FeatureCache } from './feature-cache/feature-cache';
 import { LoadFeatureCache } from './feature-cache/load-feature-cache';
+import type { Featuriser } from './features/featuriser';
 import { tallyLabelRules } from './label-rule-tally';
 import type { DatasetLoadedResponse, DatasetProgress } from './protocol';
 
@@ -13,6 +13,14 @@ import type { DatasetLoadedResponse, DatasetProgress } from './protocol';
 export interface DatasetLoad extends Omit<DatasetLoadedResponse, 'type' | 'id'> {
   /** Keyed by the item's (merged) path; skipped items have none. */
   readonly features: ReadonlyMap<string, FeatureMatrix>;
+  /** Where each item's file is, keyed by the item's (merged) path: to read it again for augmented copies and examples. */
+  readonly sources: ReadonlyMap<string, EntrySource>;
+}
+
+/** An item's file: the archive it is in and its entry there. */
+export interface EntrySource {
+  readonly archive: ZipArchive;
+  readonly entry: ZipEntry;
 }
 
 export interface LoadDatasetOptions {
@@ -27,14 +35,14 @@ export interface LoadDatasetOptions {
  * progress), then its entries are labelled, decoded and featurised one by one. A file that is not
  * a readable ZIP only gets its own message.
  */
-export async function loadDataset(files: readonly File[], extractor: FeatureExtractor, options: LoadDatasetOptions = {}): Promise<DatasetLoad> {
+export async function loadDataset(files: readonly File[], featuriser: Featuriser, options: LoadDatasetOptions = {}): Promise<DatasetLoad> {
   const progress = new DatasetProgressCounter(options.onProgress ?? (() => {}));
   const opened = await Promise.all(files.map((file) => openDatasetArchive(file, options.limits)));
   const archives = opened.filter((candidate): candidate is OpenedArchive => 'archive' in candidate);
   progress.addEntries(archives.reduce((sum, archive) => sum + archive.files.length, 0));
-  const cache = new LoadFeatureCache(options.cache ?? null, extractor.config);
+  const cache = new LoadFeatureCache(options.cache ?? null, featuriser.config);
   const loadedByArchive = new Map<OpenedArchive, LoadedArchive>();
-  for (const archive of archives) loadedByArchive.set(archive, await loadDatasetArchive(archive, extractor, progress, cache));
+  for (const archive of archives) loadedByArchive.set(archive, await loadDatasetArchive(archive, featuriser, progress, cache));
   const loaded = [...loadedByArchive.values()];
   const items = mergeDatasets(loaded.map(({ name, entries }) => ({ name, items: entries.map((entry) => entry.item) })));
   return {
@@ -45,6 +53,7 @@ export async function loadDataset(files: readonly File[], extractor: FeatureExtr
     progress: progress.snapshot(),
     cacheNotice: cache.notice,
     features: featuresByPath(items, loaded),
+    sources: sourcesByPath(items, loaded),
   };
 }
 
@@ -55,4 +64,10 @@ function featuresByPath(items: readonly DatasetItem[], loaded: readonly LoadedAr
     if (entry.mfcc !== null) features.set(items[index].path, entry.mfcc);
   });
   return features;
+}
+
+function sourcesByPath(items: readonly DatasetItem[], loaded: readonly LoadedArchive[]): Map<string, EntrySource> {
+  const sources = new Map<string, EntrySource>();
+  loaded.flatMap(({ archive, files }) => files.map((entry) => ({ archive, entry }))).forEach((source, index) => sources.set(items[index].path, source));
+  return sources;
 }

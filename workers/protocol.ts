@@ -7,6 +7,8 @@ import type { DatasetItem, DatasetReport } from '../src/core/dataset';
 import type { FeatureConfig } from '../src/core/features/feature-config';
 import type { FeatureMatrix } from '../src/core/features/feature-matrix';
 import type { FeatureCacheSize } from './feature-cache/feature-cache';
+import type { ClipFeatures } from './features/clip-job';
+import type { ClipVariant } from './features/clip-variant';
 
 /** Audio as the page hands it over: a file's bytes, or samples the page decoded with the browser's decoder. */
 export type AudioSource =
@@ -31,6 +33,8 @@ export interface LoadDatasetRequest {
   readonly type: 'load-dataset';
   readonly id: number;
   readonly files: readonly File[];
+  /** How many feature workers to fan the work out to; the core count when absent. */
+  readonly featureWorkers?: number;
 }
 
 /** How much the dataset worker's feature cache holds. */
@@ -47,7 +51,16 @@ export interface ClearFeatureCacheRequest {
 
 export type DatasetWorkerRequest = LoadDatasetRequest | FeatureCacheSizeRequest | ClearFeatureCacheRequest;
 
-export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest;
+/** From the dataset worker to one of its feature workers: decode one file and featurise copies of it. */
+export interface FeaturiseRequest {
+  readonly type: 'featurise';
+  readonly id: number;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly variants: readonly ClipVariant[];
+}
+
+export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest;
 
 /** Facts about an analysed file. */
 export interface AudioInfo {
@@ -147,12 +160,22 @@ export interface FeatureCacheSizeResponse {
   readonly size: FeatureCacheSize;
 }
 
+/** A feature worker's answer to a FeaturiseRequest. */
+export interface ClipFeaturesResponse {
+  readonly type: 'clip-features';
+  readonly id: number;
+  readonly result: ClipFeatures;
+}
+
 /** What the audio analysis worker answers. */
 export type AnalysisWorkerResponse = AnalysisResponse | FailureResponse;
 /** What the dataset worker answers: progress, then the loaded dataset or a failure. */
 export type DatasetWorkerResponse = DatasetProgressResponse | DatasetLoadedResponse | FeatureCacheSizeResponse | FailureResponse;
 
-export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse;
+/** What a feature worker answers. */
+export type FeatureWorkerResponse = ClipFeaturesResponse | FailureResponse;
+
+export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse | FeatureWorkerResponse;
 
 /** The buffers a message can hand over without copying (a SharedArrayBuffer is shared, never transferred). */
 export function transferList(message: WorkerRequest | WorkerResponse): ArrayBuffer[] {
@@ -166,6 +189,10 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
       return message.source.kind === 'bytes' ? [message.source.bytes] : message.source.channels.map((c) => c.buffer);
     case 'analysis':
       return [message.logMel.data.buffer, message.mfcc.data.buffer];
+    case 'featurise':
+      return [message.bytes.buffer];
+    case 'clip-features':
+      return message.result.kind === 'featurised' ? message.result.features.map((matrix) => matrix.data.buffer) : [];
     case 'failure':
     case 'load-dataset':
     case 'dataset-progress':

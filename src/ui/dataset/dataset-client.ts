@@ -21,13 +21,19 @@ interface PendingCacheRequest {
  * features of the last dataset it loaded; a promise per load, with its progress on the way.
  */
 export class DatasetClient {
+  readonly #featureWorkers: number | undefined;
   #worker: Worker | null = null;
   #pending = new Map<number, Pending>();
   #pendingCache = new Map<number, PendingCacheRequest>();
   #nextId = 1;
 
+  /** `featureWorkers`: how many workers featurise a load; one per core when absent. */
+  constructor(options: { readonly featureWorkers?: number } = {}) {
+    this.#featureWorkers = options.featureWorkers;
+  }
+
   load(files: readonly File[], onProgress: (progress: DatasetProgress) => void = () => {}): Promise<LoadedDataset> {
-    const request: LoadDatasetRequest = { type: 'load-dataset', id: this.#nextId++, files };
+    const request: LoadDatasetRequest = { type: 'load-dataset', id: this.#nextId++, files, featureWorkers: this.#featureWorkers };
     return new Promise((resolve, reject) => {
       this.#pending.set(request.id, { onProgress, resolve, reject });
       this.#workerOrStart().postMessage(request);

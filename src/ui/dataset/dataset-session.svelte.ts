@@ -87,7 +87,16 @@ export class DatasetSession {
 
   /** The worker and the code that talks to it load with the first ZIP, not with the page. */
   #loadClient(): Promise<DatasetClient> {
-    this.#client ??= import('./dataset-client').then(({ DatasetClient }) => new DatasetClient());
+    this.#client ??= import('./dataset-client').then(({ DatasetClient }) => new DatasetClient({ featureWorkers: featureWorkersFromAddress() }));
     return this.#client;
   }
+}
+
+/**
+ * `?featureWorkers=N` in the page's address sets how many workers featurise a load, for measuring
+ * the fan-out (README); any other value leaves the default, one per core.
+ */
+function featureWorkersFromAddress(): number | undefined {
+  const value = Number(new URLSearchParams(location.search).get('featureWorkers'));
+  return Number.isInteger(value) && value >= 1 && value <= 64 ? value : undefined;
 }
