@@ -8,7 +8,19 @@ import { openIndexedDbFeatureCache } from './feature-cache/indexed-db-feature-ca
 import { FeatureWorkerPool } from './features/feature-worker-pool';
 import { type Featuriser, LocalFeaturiser } from './features/featuriser';
 import { type EntrySource, loadDataset } from './load-dataset';
-import type { DatasetWorkerRequest, DatasetWorkerResponse, LoadDatasetRequest, WorkerRequest } from './protocol';
+import {
+  type AugmentationExampleRequest,
+  type DatasetWorkerResponse,
+  type FeatureCacheSizeRequest,
+  type ClearFeatureCacheRequest,
+  type LoadDatasetRequest,
+  type PrepareTrainingRequest,
+  transferList,
+  type WorkerRequest,
+} from './protocol';
+import { augmentationExample } from './training-data/augmentation-example';
+import { prepareTrainingData } from './training-data/prepare-training-data';
+import { TrainingDataError } from './training-data/training-data-error';
 
 /** The most feature workers a load starts, whatever the core count: beyond this, memory grows faster than speed. */
 const MAX_FEATURE_WORKERS = 8;
@@ -22,7 +34,7 @@ let sources: ReadonlyMap<string, EntrySource> = new Map();
 const featureCache: Promise<FeatureCache | null> = (typeof indexedDB === 'undefined' ? Promise.resolve(null) : openIndexedDbFeatureCache()).catch(() => null);
 
 function post(response: DatasetWorkerResponse): void {
-  self.postMessage(response);
+  self.postMessage(response, transferList(response));
 }
 
 async function handleLoad(request: LoadDatasetRequest): Promise<void> {
@@ -54,7 +66,38 @@ function startFeaturiser(requested: number | undefined): Featuriser {
   return size === 1 ? new LocalFeaturiser(new FeatureExtractor(DEFAULT_FEATURE_CONFIG)) : new FeatureWorkerPool(size, DEFAULT_FEATURE_CONFIG);
 }
 
-async function handleCache(request: Exclude<DatasetWorkerRequest, LoadDatasetRequest>): Promise<void> {
+async function handlePrepareTraining(request: PrepareTrainingRequest): Promise<void> {
+  const { id } = request;
+  const featuriser = startFeaturiser(request.featureWorkers);
+  try {
+    const data = await prepareTrainingData(request.sides, request.augmentation, request.seed, {
+      features,
+      sources,
+      featuriser,
+      cache: await featureCache,
+      onProgress: (progress) => post({ type: 'training-data-progress', id, progress }),
+    });
+    post({ type: 'training-data', id, data });
+  } catch (error) {
+    post({ type: 'failure', id, message: error instanceof TrainingDataError ? error.message : `The training data could not be prepared: ${detailOf(error)}`, unsupported: false });
+  } finally {
+    featuriser.dispose();
+  }
+}
+
+async function handleExample(request: AugmentationExampleRequest): Promise<void> {
+  const { id, path } = request;
+  const source = sources.get(path);
+  if (source === undefined) return post({ type: 'failure', id, message: `${path} is not in the loaded dataset: load it again.`, unsupported: false });
+  try {
+    const example = await augmentationExample(path, source, request.spec, request.seed, DEFAULT_FEATURE_CONFIG);
+    post({ type: 'audio-example', id, ...example });
+  } catch (error) {
+    post({ type: 'failure', id, message: error instanceof TrainingDataError ? error.message : `The example could not be made: ${detailOf(error)}`, unsupported: false });
+  }
+}
+
+async function handleCache(request: FeatureCacheSizeRequest | ClearFeatureCacheRequest): Promise<void> {
   const { id } = request;
   const cache = await featureCache;
   if (cache === null) return post({ type: 'failure', id, message: 'This browser gives the studio no storage, so there is no feature cache.', unsupported: false });
@@ -73,7 +116,17 @@ function detailOf(error: unknown): string {
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
-  if (request.type === 'load-dataset') void handleLoad(request);
-  else if (request.type === 'feature-cache-size' || request.type === 'clear-feature-cache') void handleCache(request);
-  else post({ type: 'failure', id: request.id, message: 'The dataset worker only loads datasets and manages their feature cache.', unsupported: false });
+  switch (request.type) {
+    case 'load-dataset':
+      return void handleLoad(request);
+    case 'prepare-training':
+      return void handlePrepareTraining(request);
+    case 'augmentation-example':
+      return void handleExample(request);
+    case 'feature-cache-size':
+    case 'clear-feature-cache':
+      return void handleCache(request);
+    default:
+      post({ type: 'failure', id: request.id, message: 'The dataset worker only loads datasets, prepares training data and manages the feature cache.', unsupported: false });
+  }
 });

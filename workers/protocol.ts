@@ -9,6 +9,11 @@ import type { FeatureMatrix } from '../src/core/features/feature-matrix';
 import type { FeatureCacheSize } from './feature-cache/feature-cache';
 import type { ClipFeatures } from './features/clip-job';
 import type { ClipVariant } from './features/clip-variant';
+import type { AugmentationPlan } from './training-data/copy-plan';
+import type { TrainingData, TrainingSides } from './training-data/prepare-training-data';
+import type { TrainingDataProgress } from './training-data/training-data-progress';
+import { packedBuffers } from './training-data/packed-features';
+import type { AugmentationSpec } from '../src/core/augment';
 
 /** Audio as the page hands it over: a file's bytes, or samples the page decoded with the browser's decoder. */
 export type AudioSource =
@@ -49,7 +54,30 @@ export interface ClearFeatureCacheRequest {
   readonly id: number;
 }
 
-export type DatasetWorkerRequest = LoadDatasetRequest | FeatureCacheSizeRequest | ClearFeatureCacheRequest;
+/**
+ * Packs the loaded dataset's split sides for training, with `augmentation.copies` augmented copies
+ * of each training item (never of validation or test items), deterministic for `seed`.
+ */
+export interface PrepareTrainingRequest {
+  readonly type: 'prepare-training';
+  readonly id: number;
+  readonly sides: TrainingSides;
+  readonly augmentation: AugmentationPlan;
+  readonly seed: number;
+  /** How many feature workers make the copies; the core count when absent. */
+  readonly featureWorkers?: number;
+}
+
+/** One item of the loaded dataset as the model hears it, and one augmented copy of it, to listen to. */
+export interface AugmentationExampleRequest {
+  readonly type: 'augmentation-example';
+  readonly id: number;
+  readonly path: string;
+  readonly spec: AugmentationSpec;
+  readonly seed: number;
+}
+
+export type DatasetWorkerRequest = LoadDatasetRequest | FeatureCacheSizeRequest | ClearFeatureCacheRequest | PrepareTrainingRequest | AugmentationExampleRequest;
 
 /** From the dataset worker to one of its feature workers: decode one file and featurise copies of it. */
 export interface FeaturiseRequest {
@@ -167,10 +195,37 @@ export interface ClipFeaturesResponse {
   readonly result: ClipFeatures;
 }
 
+export interface TrainingDataProgressResponse {
+  readonly type: 'training-data-progress';
+  readonly id: number;
+  readonly progress: TrainingDataProgress;
+}
+
+export interface TrainingDataResponse {
+  readonly type: 'training-data';
+  readonly id: number;
+  readonly data: TrainingData;
+}
+
+export interface AudioExampleResponse {
+  readonly type: 'audio-example';
+  readonly id: number;
+  readonly sampleRate: number;
+  readonly original: Float32Array;
+  readonly augmented: Float32Array;
+}
+
 /** What the audio analysis worker answers. */
 export type AnalysisWorkerResponse = AnalysisResponse | FailureResponse;
 /** What the dataset worker answers: progress, then the loaded dataset or a failure. */
-export type DatasetWorkerResponse = DatasetProgressResponse | DatasetLoadedResponse | FeatureCacheSizeResponse | FailureResponse;
+export type DatasetWorkerResponse =
+  | DatasetProgressResponse
+  | DatasetLoadedResponse
+  | FeatureCacheSizeResponse
+  | TrainingDataProgressResponse
+  | TrainingDataResponse
+  | AudioExampleResponse
+  | FailureResponse;
 
 /** What a feature worker answers. */
 export type FeatureWorkerResponse = ClipFeaturesResponse | FailureResponse;
@@ -193,7 +248,14 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
       return [message.bytes.buffer];
     case 'clip-features':
       return message.result.kind === 'featurised' ? message.result.features.map((matrix) => matrix.data.buffer) : [];
+    case 'training-data':
+      return [message.data.train, message.data.validation, message.data.test].flatMap(packedBuffers);
+    case 'audio-example':
+      return [message.original.buffer, message.augmented.buffer];
     case 'failure':
+    case 'prepare-training':
+    case 'augmentation-example':
+    case 'training-data-progress':
     case 'load-dataset':
     case 'dataset-progress':
     case 'dataset-loaded':

@@ -2,7 +2,13 @@ import type { FeatureConfig } from '../../src/core/features/feature-config';
 import type { ZipEntry } from '../../src/core/zip';
 import { type EntryFeatures, fromCached, toCached, type CachedFeatures } from './cached-features';
 import type { FeatureCache } from './feature-cache';
-import { featureCacheKey, featureConfigKey } from './feature-cache-key';
+import { featureCacheKey, featureConfigKey, type FeatureVariant } from './feature-cache-key';
+
+/** One copy of one entry's features: the entry and which variant of its audio. */
+export interface EntryVariant {
+  readonly entry: ZipEntry;
+  readonly variant: FeatureVariant;
+}
 
 /** Entries written per transaction: few enough to lose little if the tab closes, many enough to be cheap. */
 const WRITE_BATCH = 32;
@@ -34,10 +40,15 @@ export class LoadFeatureCache {
   }
 
   /** Looks up all these entries at once, so each one's `cached` answers without waiting. */
-  async prefetch(entries: readonly ZipEntry[]): Promise<void> {
+  prefetch(entries: readonly ZipEntry[], variant: FeatureVariant = 'original'): Promise<void> {
+    return this.prefetchVariants(entries.map((entry) => ({ entry, variant })));
+  }
+
+  /** Looks up all these copies at once, replacing what an earlier prefetch found. */
+  async prefetchVariants(copies: readonly EntryVariant[]): Promise<void> {
     if (!this.#usable()) return;
     try {
-      const stored = await this.#cache!.getMany(entries.map((entry) => this.#key(entry)));
+      const stored = await this.#cache!.getMany(copies.map(({ entry, variant }) => this.#key(entry, variant)));
       this.#found = new Map();
       for (const [key, value] of stored) {
         const features = fromCached(value);
@@ -48,13 +59,13 @@ export class LoadFeatureCache {
     }
   }
 
-  cached(entry: ZipEntry): EntryFeatures | null {
-    return this.#found.get(this.#key(entry)) ?? null;
+  cached(entry: ZipEntry, variant: FeatureVariant = 'original'): EntryFeatures | null {
+    return this.#found.get(this.#key(entry, variant)) ?? null;
   }
 
-  async keep(entry: ZipEntry, features: EntryFeatures): Promise<void> {
+  async keep(entry: ZipEntry, features: EntryFeatures, variant: FeatureVariant = 'original'): Promise<void> {
     if (!this.#usable()) return;
-    this.#batch.push([this.#key(entry), toCached(features)]);
+    this.#batch.push([this.#key(entry, variant), toCached(features)]);
     if (this.#batch.length >= WRITE_BATCH) await this.flush();
   }
 
@@ -73,8 +84,8 @@ export class LoadFeatureCache {
     return this.#cache !== null && this.#notice === null;
   }
 
-  #key(entry: ZipEntry): string {
-    return featureCacheKey(entry, this.#configKey);
+  #key(entry: ZipEntry, variant: FeatureVariant): string {
+    return featureCacheKey(entry, this.#configKey, variant);
   }
 
   #giveUp(error: unknown): void {

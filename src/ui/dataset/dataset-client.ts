@@ -1,30 +1,30 @@
+import type { AugmentationSpec } from '../../core/augment';
 import type { FeatureCacheSize } from '../../../workers/feature-cache/feature-cache';
-import type { DatasetLoadedResponse, DatasetProgress, DatasetWorkerRequest, DatasetWorkerResponse, LoadDatasetRequest } from '../../../workers/protocol';
+import type { DatasetLoadedResponse, DatasetProgress, DatasetWorkerRequest, DatasetWorkerResponse } from '../../../workers/protocol';
+import type { AugmentationPlan } from '../../../workers/training-data/copy-plan';
+import type { AudioExample } from '../../../workers/training-data/augmentation-example';
+import type { TrainingData, TrainingSides } from '../../../workers/training-data/prepare-training-data';
+import type { TrainingDataProgress } from '../../../workers/training-data/training-data-progress';
 import { DatasetLoadFailure } from './dataset-load-failure';
 
 /** A loaded dataset as the page gets it: the report, items and per-archive messages. */
 export type LoadedDataset = Omit<DatasetLoadedResponse, 'type' | 'id'>;
 
 interface Pending {
-  readonly onProgress: (progress: DatasetProgress) => void;
-  resolve(dataset: LoadedDataset): void;
-  reject(error: Error): void;
-}
-
-interface PendingCacheRequest {
-  resolve(size: FeatureCacheSize): void;
+  /** Takes a response to this request: true once it settled the request (progress does not). */
+  receive(response: DatasetWorkerResponse): boolean;
   reject(error: Error): void;
 }
 
 /**
  * The page's side of the dataset worker: one worker, created on first use, which keeps the
- * features of the last dataset it loaded; a promise per load, with its progress on the way.
+ * features and files of the last dataset it loaded; a promise per request, progress on the way.
+ * A worker failure message rejects with a DatasetLoadFailure carrying its sentence.
  */
 export class DatasetClient {
   readonly #featureWorkers: number | undefined;
   #worker: Worker | null = null;
   #pending = new Map<number, Pending>();
-  #pendingCache = new Map<number, PendingCacheRequest>();
   #nextId = 1;
 
   /** `featureWorkers`: how many workers featurise a load; one per core when absent. */
@@ -33,33 +33,65 @@ export class DatasetClient {
   }
 
   load(files: readonly File[], onProgress: (progress: DatasetProgress) => void = () => {}): Promise<LoadedDataset> {
-    const request: LoadDatasetRequest = { type: 'load-dataset', id: this.#nextId++, files, featureWorkers: this.#featureWorkers };
-    return new Promise((resolve, reject) => {
-      this.#pending.set(request.id, { onProgress, resolve, reject });
-      this.#workerOrStart().postMessage(request);
+    return this.#ask({ type: 'load-dataset', id: this.#nextId++, files, featureWorkers: this.#featureWorkers }, (response) => {
+      if (response.type === 'dataset-progress') return void onProgress(response.progress);
+      if (response.type !== 'dataset-loaded') return unexpected();
+      const { type: _type, id: _id, ...dataset } = response;
+      return dataset;
+    });
+  }
+
+  /** Packs the split for training, with augmented copies of the training side. */
+  prepareTraining(sides: TrainingSides, augmentation: AugmentationPlan, seed: number, onProgress: (progress: TrainingDataProgress) => void = () => {}): Promise<TrainingData> {
+    const request = { type: 'prepare-training', id: this.#nextId++, sides, augmentation, seed, featureWorkers: this.#featureWorkers } as const;
+    return this.#ask(request, (response) => {
+      if (response.type === 'training-data-progress') return void onProgress(response.progress);
+      return response.type === 'training-data' ? response.data : unexpected();
+    });
+  }
+
+  /** One loaded item as the model hears it and augmented by `spec`, to listen to. */
+  augmentationExample(path: string, spec: AugmentationSpec, seed: number): Promise<AudioExample> {
+    return this.#ask({ type: 'augmentation-example', id: this.#nextId++, path, spec, seed }, (response) => {
+      if (response.type !== 'audio-example') return unexpected();
+      return { sampleRate: response.sampleRate, original: response.original, augmented: response.augmented };
     });
   }
 
   /** How much the feature cache holds. */
   cacheSize(): Promise<FeatureCacheSize> {
-    return this.#askCache({ type: 'feature-cache-size', id: this.#nextId++ });
+    return this.#ask({ type: 'feature-cache-size', id: this.#nextId++ }, cacheSizeOf);
   }
 
   /** Empties the feature cache; resolves with its size after. */
   clearCache(): Promise<FeatureCacheSize> {
-    return this.#askCache({ type: 'clear-feature-cache', id: this.#nextId++ });
+    return this.#ask({ type: 'clear-feature-cache', id: this.#nextId++ }, cacheSizeOf);
   }
 
-  #askCache(request: Exclude<DatasetWorkerRequest, LoadDatasetRequest>): Promise<FeatureCacheSize> {
-    return new Promise((resolve, reject) => {
-      this.#pendingCache.set(request.id, { resolve, reject });
-      this.#workerOrStart().postMessage(request);
-    });
-  }
-
-  /** Stops the worker; loads still running fail. */
+  /** Stops the worker; requests still running fail. */
   dispose(): void {
     this.#fail(new DatasetLoadFailure('Loading the dataset was stopped.'));
+  }
+
+  /** Sends a request; `read` turns each response into the answer, or undefined for progress, and throws on anything else. */
+  #ask<T>(request: DatasetWorkerRequest, read: (response: DatasetWorkerResponse) => T | undefined): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(request.id, {
+        receive: (response) => {
+          if (response.type === 'failure') return reject(new DatasetLoadFailure(response.message)), true;
+          try {
+            const answer = read(response);
+            if (answer === undefined) return false;
+            resolve(answer);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+          return true;
+        },
+        reject,
+      });
+      this.#workerOrStart().postMessage(request);
+    });
   }
 
   #workerOrStart(): Worker {
@@ -68,42 +100,30 @@ export class DatasetClient {
     worker.addEventListener('message', (event: MessageEvent<DatasetWorkerResponse>) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.#fail(new DatasetLoadFailure(`Loading the dataset stopped unexpectedly (${event.message || 'worker error'}). Try again.`));
+      this.#fail(new DatasetLoadFailure(`The dataset worker stopped unexpectedly (${event.message || 'worker error'}). Try again.`));
     });
     this.#worker = worker;
     return worker;
   }
 
   #receive(response: DatasetWorkerResponse): void {
-    const cacheRequest = this.#pendingCache.get(response.id);
-    if (cacheRequest) return this.#receiveCache(cacheRequest, response);
     const pending = this.#pending.get(response.id);
-    if (!pending) return;
-    if (response.type === 'dataset-progress') return pending.onProgress(response.progress);
-    this.#pending.delete(response.id);
-    if (response.type === 'feature-cache-size') {
-      pending.reject(new DatasetLoadFailure('The dataset worker answered a load with the cache size.'));
-    } else if (response.type === 'dataset-loaded') {
-      const { type: _type, id: _id, ...dataset } = response;
-      pending.resolve(dataset);
-    } else {
-      pending.reject(new DatasetLoadFailure(response.message));
-    }
+    if (pending?.receive(response)) this.#pending.delete(response.id);
   }
 
-  #receiveCache(pending: PendingCacheRequest, response: DatasetWorkerResponse): void {
-    if (response.type === 'dataset-progress') return;
-    this.#pendingCache.delete(response.id);
-    if (response.type === 'feature-cache-size') pending.resolve(response.size);
-    else pending.reject(new DatasetLoadFailure(response.type === 'failure' ? response.message : 'The feature cache gave an unexpected answer.'));
-  }
-
-  /** Rejects everything waiting and drops the worker, so the next load starts a fresh one. */
+  /** Rejects everything waiting and drops the worker, so the next request starts a fresh one. */
   #fail(error: Error): void {
     this.#worker?.terminate();
     this.#worker = null;
-    for (const pending of [...this.#pending.values(), ...this.#pendingCache.values()]) pending.reject(error);
+    for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
-    this.#pendingCache.clear();
   }
+}
+
+function cacheSizeOf(response: DatasetWorkerResponse): FeatureCacheSize {
+  return response.type === 'feature-cache-size' ? response.size : unexpected();
+}
+
+function unexpected(): never {
+  throw new DatasetLoadFailure('The dataset worker gave an unexpected answer.');
 }
