@@ -1,31 +1,41 @@
+import { type DspBackend, kernelFor } from '../dsp/wasm/dsp-kernel';
 import { AnalysisWindow } from './analysis-window';
 import { IstftSynthesis } from './istft-synthesis';
 import { PhaseVocoder } from './phase-vocoder';
 import { roundHalfEven } from './round-half-even';
 import { StftAnalysis } from './stft-analysis';
+import { stretchOnKernel } from './time-stretch-kernel';
 
 /** librosa's stft defaults, which time_stretch uses: n_fft 2048, hop n_fft // 4. */
-const FFT_SIZE = 2048;
-const HOP = FFT_SIZE / 4;
+export const STRETCH_FFT_SIZE = 2048;
+export const STRETCH_HOP = STRETCH_FFT_SIZE / 4;
 
 /**
  * librosa.effects.time_stretch(y, rate=rate) (librosa 0.11, effects.py): stft → phase_vocoder →
  * istft(length=int(round(n / rate))), streamed frame by frame so the working set stays small.
  * rate > 1 is faster (shorter), rate < 1 slower (longer). Returns a new array of round(n / rate)
- * samples, ties to even as Python's round().
+ * samples, ties to even as Python's round(). The wasm SIMD kernel (the default where it runs) and
+ * the TypeScript path do the same float64 operations in the same order: their outputs are identical.
  */
-export function timeStretch(samples: Float32Array, rate: number): Float32Array {
+export function timeStretch(samples: Float32Array, rate: number, backend: DspBackend = 'auto'): Float32Array {
   if (!(Number.isFinite(rate) && rate > 0)) throw new RangeError(`stretch rate must be positive and finite (got ${rate})`);
   const length = roundHalfEven(samples.length / rate);
-  const synthesis = new IstftSynthesis(FFT_SIZE, HOP, length);
+  const synthesis = new IstftSynthesis(STRETCH_FFT_SIZE, STRETCH_HOP, length);
   if (samples.length === 0) return synthesis.result();
-  const analysis = new StftAnalysis(samples, FFT_SIZE, HOP);
+  const analysisFrames = 1 + Math.floor(samples.length / STRETCH_HOP);
+  // len(np.arange(0, frames, rate)) output frames, of which istft reads frameLimit().
+  const frameCount = Math.min(Math.ceil(analysisFrames / rate), synthesis.frameLimit());
+  const kernel = kernelFor(backend);
+  if (kernel) return stretchOnKernel(kernel, samples, rate, length, frameCount);
+  return stretchInTypeScript(samples, rate, synthesis, frameCount);
+}
+
+function stretchInTypeScript(samples: Float32Array, rate: number, synthesis: IstftSynthesis, frameCount: number): Float32Array {
+  const analysis = new StftAnalysis(samples, STRETCH_FFT_SIZE, STRETCH_HOP);
   const frames = new AnalysisWindow(analysis);
   const vocoder = new PhaseVocoder(frames.hereUnitRe, frames.hereUnitIm);
-  // len(np.arange(0, frames, rate)) output frames, of which istft reads frameLimit().
-  const frameCount = Math.min(Math.ceil(analysis.frameCount / rate), synthesis.frameLimit());
-  const re = new Float64Array(FFT_SIZE / 2 + 1);
-  const im = new Float64Array(FFT_SIZE / 2 + 1);
+  const re = new Float64Array(STRETCH_FFT_SIZE / 2 + 1);
+  const im = new Float64Array(STRETCH_FFT_SIZE / 2 + 1);
   for (let t = 0; t < frameCount; t++) {
     // np.arange(0, frames, rate) holds t·rate: numpy fills it as start + t·delta.
     const step = t * rate;

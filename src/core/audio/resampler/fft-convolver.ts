@@ -1,10 +1,13 @@
 import { Radix4Fft } from '../../dsp/radix-fft';
+import type { DspKernel } from '../../dsp/wasm/dsp-kernel';
 import { multiplySpectra, multiplySpectraBetweenPasses } from './spectrum-product';
 
 /**
  * Linear convolution with a fixed symmetric odd-length FIR by overlap-save. Two consecutive blocks
  * of the (real) signal ride in the real and imaginary parts of one complex FFT: the filter is real,
- * so the two results come back apart in the real and imaginary parts.
+ * so the two results come back apart in the real and imaginary parts. The transforms and products
+ * run on the wasm SIMD kernel when one is given, else in TypeScript: the same operations in the same
+ * order, so the same output.
  */
 export class FftConvolver {
   private readonly size: number;
@@ -38,13 +41,21 @@ export class FftConvolver {
    * or 2. Up by 2 is done as soxr does, by repeating the spectrum of a half-size FFT; down by 2 by
    * folding the spectrum onto a half-size inverse FFT (exactly y[2i], circularly).
    */
-  filter(x: Float32Array | Float64Array, up: number, down: number, out: Float64Array, offset: number, count: number): void {
-    const { size, block, numTaps, re, im, filterRe, filterIm } = this;
+  filter(x: Float32Array | Float64Array, up: number, down: number, out: Float64Array, offset: number, count: number, kernel: DspKernel | null): void {
+    const { block, numTaps } = this;
     const centre = (numTaps - 1) >> 1;
-    const lag = numTaps - 1; // circular result index t + lag holds y[start + t] for t < block
+    const lag = numTaps - 1;
     if ((up === 2 && centre & 1) || (down === 2 && (lag | block) & 1)) {
       throw new Error('the FIR length does not suit the half-size FFT shortcuts');
     }
+    if (kernel) this.filterOnKernel(kernel, x, up, down, out, offset, count);
+    else this.filterInTypeScript(x, up, down, out, offset, count);
+  }
+
+  private filterInTypeScript(x: Float32Array | Float64Array, up: number, down: number, out: Float64Array, offset: number, count: number): void {
+    const { size, block, numTaps, re, im, filterRe, filterIm } = this;
+    const centre = (numTaps - 1) >> 1;
+    const lag = numTaps - 1; // circular result index t + lag holds y[start + t] for t < block
     // The 48 kHz → 22.05 kHz case: the forward FFT's last pass, the product and the inverse's first
     // pass go in one sweep.
     const fused = up === 1 && down === 1;
@@ -64,6 +75,50 @@ export class FftConvolver {
         multiplySpectra(re, im, filterRe, filterIm, size);
         this.inverseOfEvenSamples();
         storePair(re, im, lag >> 1, block >> 1, out, offset, j0 >> 1, j1 >> 1, count);
+      }
+    }
+  }
+
+  /** `filter` with the transforms and products on the kernel, its buffers in the kernel's scratch memory. */
+  private filterOnKernel(kernel: DspKernel, x: Float32Array | Float64Array, up: number, down: number, out: Float64Array, offset: number, count: number): void {
+    const { size, block, numTaps } = this;
+    const half = size >> 1;
+    const centre = (numTaps - 1) >> 1;
+    const lag = numTaps - 1;
+    const k = kernel.exports;
+    const twiddles = kernel.twiddles(size);
+    const [re, im, hr, hi] = kernel.reserve([8 * size, 8 * size, 8 * size, 8 * size]);
+    kernel.f64(hr, size).set(this.filterRe);
+    kernel.f64(hi, size).set(this.filterIm);
+    const reView = kernel.f64(re, size);
+    const imView = kernel.f64(im, size);
+    const fused = up === 1 && down === 1;
+    const fullCount = count * down;
+    for (let j0 = 0; j0 < fullCount; j0 += 2 * block) {
+      const j1 = j0 + block;
+      if (up === 1) {
+        load(x, j0 - centre, reView, size);
+        load(x, j1 - centre, imView, size);
+        k.forwardFft(re, im, size, !fused, twiddles);
+      } else {
+        load(x, (j0 - centre) >> 1, reView, half);
+        load(x, (j1 - centre) >> 1, imView, half);
+        k.forwardFft(re, im, half, true, twiddles);
+        k.repeatHalfSpectrum(re, im, half);
+      }
+      if (fused) {
+        k.multiplySpectraBetweenPasses(re, im, hr, hi, size);
+        k.inverseFft(re, im, size, false, twiddles);
+        storePair(reView, imView, lag, block, out, offset, j0, j1, count);
+      } else if (down === 1) {
+        k.multiplySpectra(re, im, hr, hi, size);
+        k.inverseFft(re, im, size, true, twiddles);
+        storePair(reView, imView, lag, block, out, offset, j0, j1, count);
+      } else {
+        k.multiplySpectra(re, im, hr, hi, size);
+        k.foldSpectrum(re, im, half);
+        k.inverseFft(re, im, half, true, twiddles);
+        storePair(reView, imView, lag >> 1, block >> 1, out, offset, j0 >> 1, j1 >> 1, count);
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { DspKernel } from '../../dsp/wasm/dsp-kernel';
 import { FftConvolver } from './fft-convolver';
 import { designLowpass } from './kaiser-lowpass';
 import type { SampleBlock } from './sample-block';
@@ -31,7 +32,7 @@ export function designFirStage(Fp: number, Fs: number, Fn: number, att: number, 
  * Up by L (zero stuffing), the stage's FIR (centred), down by M; by FFT overlap-save. Returns `want`
  * samples, or (want < 0) every one that can be non-zero, with `lead` and `trail` zeros around them.
  */
-export function runFirStage(x: SampleBlock, stage: FirStage, want: number, lead: number, trail: number): SampleBlock {
+export function runFirStage(x: SampleBlock, stage: FirStage, want: number, lead: number, trail: number, kernel: DspKernel | null): SampleBlock {
   const { taps, down } = stage;
   let { up } = stage;
   let u = x.data.subarray(x.start, x.start + x.length);
@@ -49,10 +50,10 @@ export function runFirStage(x: SampleBlock, stage: FirStage, want: number, lead:
   if (down > 2) {
     const computed = Math.min(fullLength, (count - 1) * down + 1);
     const y = new Float64Array(computed);
-    stage.convolver.filter(u, up, 1, y, 0, computed);
+    stage.convolver.filter(u, up, 1, y, 0, computed, kernel);
     for (let i = 0; i * down < computed; i++) out[lead + i] = y[i * down];
   } else {
-    stage.convolver.filter(u, up, down, out, lead, Math.min(count, Math.ceil(fullLength / down)));
+    stage.convolver.filter(u, up, down, out, lead, Math.min(count, Math.ceil(fullLength / down)), kernel);
   }
   return { data: out, start: lead, length: count };
 }

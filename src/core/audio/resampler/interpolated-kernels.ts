@@ -86,7 +86,11 @@ export function interpolatedQuadratic(
   }
 }
 
-/** interpolatedQuadratic for 16 (zero-padded) taps, unrolled by hand: ~1.3x the loop's speed. */
+/**
+ * interpolatedQuadratic for 16 (zero-padded) taps, unrolled by hand: ~1.3x the loop's speed. Each dot
+ * product sums the even and the odd taps apart, each as taps 0-7 and 8-15 apart, as the wasm
+ * kernel's two-lane vectors do (dsp/wasm/assembly/polyphase.ts), so both give the same bits.
+ */
 export function interpolatedQuadratic16(
   a: Float64Array,
   b: Float64Array,
@@ -108,20 +112,14 @@ export function interpolatedQuadratic16(
     const v6 = x[p + 6], v7 = x[p + 7], v8 = x[p + 8], v9 = x[p + 9], v10 = x[p + 10], v11 = x[p + 11];
     const v12 = x[p + 12], v13 = x[p + 13], v14 = x[p + 14], v15 = x[p + 15];
     const sa =
-      a[t] * v0 + a[t + 1] * v1 + a[t + 2] * v2 + a[t + 3] * v3 +
-      (a[t + 4] * v4 + a[t + 5] * v5 + a[t + 6] * v6 + a[t + 7] * v7) +
-      (a[t + 8] * v8 + a[t + 9] * v9 + a[t + 10] * v10 + a[t + 11] * v11) +
-      (a[t + 12] * v12 + a[t + 13] * v13 + a[t + 14] * v14 + a[t + 15] * v15);
+      (a[t] * v0 + a[t + 2] * v2 + a[t + 4] * v4 + a[t + 6] * v6 + (a[t + 8] * v8 + a[t + 10] * v10 + a[t + 12] * v12 + a[t + 14] * v14)) +
+      (a[t + 1] * v1 + a[t + 3] * v3 + a[t + 5] * v5 + a[t + 7] * v7 + (a[t + 9] * v9 + a[t + 11] * v11 + a[t + 13] * v13 + a[t + 15] * v15));
     const sb =
-      b[t] * v0 + b[t + 1] * v1 + b[t + 2] * v2 + b[t + 3] * v3 +
-      (b[t + 4] * v4 + b[t + 5] * v5 + b[t + 6] * v6 + b[t + 7] * v7) +
-      (b[t + 8] * v8 + b[t + 9] * v9 + b[t + 10] * v10 + b[t + 11] * v11) +
-      (b[t + 12] * v12 + b[t + 13] * v13 + b[t + 14] * v14 + b[t + 15] * v15);
+      (b[t] * v0 + b[t + 2] * v2 + b[t + 4] * v4 + b[t + 6] * v6 + (b[t + 8] * v8 + b[t + 10] * v10 + b[t + 12] * v12 + b[t + 14] * v14)) +
+      (b[t + 1] * v1 + b[t + 3] * v3 + b[t + 5] * v5 + b[t + 7] * v7 + (b[t + 9] * v9 + b[t + 11] * v11 + b[t + 13] * v13 + b[t + 15] * v15));
     const sc =
-      c[t] * v0 + c[t + 1] * v1 + c[t + 2] * v2 + c[t + 3] * v3 +
-      (c[t + 4] * v4 + c[t + 5] * v5 + c[t + 6] * v6 + c[t + 7] * v7) +
-      (c[t + 8] * v8 + c[t + 9] * v9 + c[t + 10] * v10 + c[t + 11] * v11) +
-      (c[t + 12] * v12 + c[t + 13] * v13 + c[t + 14] * v14 + c[t + 15] * v15);
+      (c[t] * v0 + c[t + 2] * v2 + c[t + 4] * v4 + c[t + 6] * v6 + (c[t + 8] * v8 + c[t + 10] * v10 + c[t + 12] * v12 + c[t + 14] * v14)) +
+      (c[t + 1] * v1 + c[t + 3] * v3 + c[t + 5] * v5 + c[t + 7] * v7 + (c[t + 9] * v9 + c[t + 11] * v11 + c[t + 13] * v13 + c[t + 15] * v15));
     out[k] = sa + (sb + sc * f) * f;
     atInt += stepInt;
     atFrac += stepFrac;

@@ -1,3 +1,4 @@
+import type { DspKernel } from '../../dsp/wasm/dsp-kernel';
 import { interpolatedLinear, interpolatedQuadratic, interpolatedQuadratic16 } from './interpolated-kernels';
 import { rational12, rational16, rationalAny } from './rational-kernels';
 import type { SampleBlock } from './sample-block';
@@ -40,9 +41,10 @@ export const polyphaseTrail = (stage: PolyphaseStage): number => stage.stride + 
 
 /**
  * soxr's poly-fir0.h (rational) and poly-fir.h (interpolated, 32.32 fixed-point clock). Returns
- * `want` samples, or (want < 0) every one whose window reaches the input.
+ * `want` samples, or (want < 0) every one whose window reaches the input. Rows of 16 taps, rational
+ * or quadratic (the usual designs), run on `kernel` when there is one.
  */
-export function runPolyphaseStage(x: SampleBlock, stage: PolyphaseStage, want: number): SampleBlock {
+export function runPolyphaseStage(x: SampleBlock, stage: PolyphaseStage, want: number, kernel: DspKernel | null): SampleBlock {
   const preload = polyphaseLead(stage);
   const nIn = x.length;
   const count = want < 0 ? Math.ceil((nIn + preload + 1) / stage.ratio) + 1 : want;
@@ -59,7 +61,8 @@ export function runPolyphaseStage(x: SampleBlock, stage: PolyphaseStage, want: n
     base = 0;
   }
   const out = new Float64Array(count);
-  if (stage.order === 0) runRational(stage, padded, base, out);
+  if (kernel && kernelRuns(stage)) runPolyphaseOnKernel(kernel, stage, padded, base, out);
+  else if (stage.order === 0) runRational(stage, padded, base, out);
   else runInterpolated(stage, padded, base, out);
   return { data: out, start: 0, length: count };
 }
@@ -89,4 +92,25 @@ function runInterpolated(stage: PolyphaseStage, padded: Float64Array, base: numb
   if (stage.order === 1) interpolatedLinear(a, b, n, stride, padded, out, atInt, atFrac, stepInt, stepFrac, phaseUnit);
   else if (stride === 16) interpolatedQuadratic16(a, b, c, padded, out, atInt, atFrac, stepInt, stepFrac, phaseUnit);
   else interpolatedQuadratic(a, b, c, n, stride, padded, out, atInt, atFrac, stepInt, stepFrac, phaseUnit);
+}
+
+/** Whether the kernel has this stage's loop: rows of 16 taps, rational or quadratic. */
+const kernelRuns = (stage: PolyphaseStage): boolean => stage.stride === 16 && (stage.order === 0 || stage.order === 2);
+
+/** The stage's loop on the kernel, with padded[base..] and the tables copied to its scratch memory. */
+function runPolyphaseOnKernel(kernel: DspKernel, stage: PolyphaseStage, padded: Float64Array, base: number, out: Float64Array): void {
+  const input = padded.subarray(base);
+  const tableLength = stage.tables[0].length;
+  const [x, a, b, c, y] = kernel.reserve([8 * input.length, 8 * tableLength, 8 * tableLength, 8 * tableLength, 8 * out.length]);
+  kernel.f64(x, input.length).set(input);
+  [a, b, c].slice(0, stage.tables.length).forEach((address, k) => kernel.f64(address, tableLength).set(stage.tables[k]));
+  if (stage.order === 0) {
+    const { L, step } = stage;
+    const stepDiv = Math.floor(step / L);
+    kernel.exports.rational16(a, x, y, out.length, Math.floor(stage.at0 / L), stage.at0 % L, L, stepDiv, step - stepDiv * L);
+  } else {
+    const phaseUnit = 2 ** (32 - stage.phaseBits);
+    kernel.exports.quadratic16(a, b, c, x, y, out.length, stage.atInt0, stage.atFrac0, stage.stepInt, stage.stepFrac, phaseUnit);
+  }
+  out.set(kernel.f64(y, out.length));
 }

@@ -1,12 +1,15 @@
+import { type DspBackend, kernelFor } from '../../dsp/wasm/dsp-kernel';
 import { cachedPlan } from './plan-cache';
 import type { ResamplerSpec } from './resampler-spec';
 import { runStages } from './stage-chain';
 
 /**
  * Resamples `input` from `fromRate` to `toRate` as librosa's default (soxr_hq) does, returning
- * ceil(n · toRate / fromRate) samples. Returns `input` itself when the rates are equal.
+ * ceil(n · toRate / fromRate) samples. Returns `input` itself when the rates are equal. The FFT
+ * filtering and the usual polyphase kernels run on the wasm SIMD kernel where it exists ('auto'),
+ * with the same float64 operations in the same order as the TypeScript path ('js').
  */
-export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
+export function resample(input: Float32Array, fromRate: number, toRate: number, backend: DspBackend = 'auto'): Float32Array {
   checkRates(fromRate, toRate);
   if (fromRate === toRate) return input;
   const n = input.length;
@@ -18,7 +21,7 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
   const produced = Math.min(outLength, Math.floor(n / (fromRate / toRate) + 0.5));
   if (produced <= 0) return out;
   const { stages } = cachedPlan(fromRate, toRate);
-  const block = runStages(stages, { data: input, start: 0, length: n }, produced);
+  const block = runStages(stages, { data: input, start: 0, length: n }, produced, kernelFor(backend));
   const count = Math.min(produced, block.length);
   out.set(block.data.subarray(block.start, block.start + count));
   return out;

@@ -1,3 +1,4 @@
+import type { DspKernel } from '../../dsp/wasm/dsp-kernel';
 import { type FirStage, runFirStage } from './fir-stage';
 import { type HalfBandStage, runHalfBandStage } from './half-band-stage';
 import { type PolyphaseStage, polyphaseLead, polyphaseTrail, runPolyphaseStage } from './polyphase-stage';
@@ -7,9 +8,10 @@ export type Stage = HalfBandStage | FirStage | PolyphaseStage;
 
 /**
  * Runs `input` through the stages. Every stage but the last returns every output sample that can
- * be non-zero; the last returns `produced`.
+ * be non-zero; the last returns `produced`. The FIR and polyphase stages run their hot loops on
+ * `kernel` when there is one.
  */
-export function runStages(stages: readonly Stage[], input: SampleBlock, produced: number): SampleBlock {
+export function runStages(stages: readonly Stage[], input: SampleBlock, produced: number, kernel: DspKernel | null): SampleBlock {
   let block = input;
   for (let s = 0; s < stages.length; s++) {
     const stage = stages[s];
@@ -19,8 +21,8 @@ export function runStages(stages: readonly Stage[], input: SampleBlock, produced
     const lead = next?.kind === 'polyphase' ? polyphaseLead(next) : 0;
     const trail = next?.kind === 'polyphase' ? polyphaseTrail(next) : 0;
     if (stage.kind === 'halfband') block = runHalfBandStage(block, stage.coefs, want, lead, trail);
-    else if (stage.kind === 'fir') block = runFirStage(block, stage, want, lead, trail);
-    else block = runPolyphaseStage(block, stage, want);
+    else if (stage.kind === 'fir') block = runFirStage(block, stage, want, lead, trail, kernel);
+    else block = runPolyphaseStage(block, stage, want, kernel);
   }
   return block;
 }

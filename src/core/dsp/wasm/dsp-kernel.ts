@@ -1,0 +1,137 @@
+import { bitReversalTable, planarRadix4Twiddles } from '../fft-tables';
+import { DSP_KERNEL_WASM_BASE64 } from './dsp-kernel-binary';
+
+/** Which implementation runs a DSP hot loop: the wasm SIMD kernel where it exists ('auto'), or either one by name. */
+export type DspBackend = 'auto' | 'wasm-simd' | 'js';
+
+/** The kernel's exports (assembly/dsp-kernel.ts); pointers are byte offsets into `memory`. */
+export interface DspKernelExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  forwardFft(re: number, im: number, size: number, full: boolean, twiddles: number): void;
+  inverseFft(re: number, im: number, size: number, full: boolean, twiddles: number): void;
+  multiplySpectra(re: number, im: number, hr: number, hi: number, size: number): void;
+  multiplySpectraBetweenPasses(re: number, im: number, hr: number, hi: number, size: number): void;
+  repeatHalfSpectrum(re: number, im: number, half: number): void;
+  foldSpectrum(re: number, im: number, half: number): void;
+  rational16(table: number, x: number, out: number, count: number, div: number, rem: number, L: number, stepDiv: number, stepRem: number): void;
+  quadratic16(
+    a: number, b: number, c: number, x: number, out: number, count: number,
+    atInt: number, atFrac: number, stepInt: number, stepFrac: number, phaseUnit: number,
+  ): void;
+  stretchWorkBytes(half: number): number;
+  timeStretch(
+    tables: number, window: number, input: number, n: number, hop: number, rate: number,
+    frameCount: number, sum: number, length: number, work: number,
+  ): void;
+}
+
+const align16 = (bytes: number) => (bytes + 15) & ~15;
+
+/**
+ * One instance of the float64 wasm SIMD DSP kernel per thread, and its memory: tables that last
+ * (twiddles, windows), laid out once from the heap base, then scratch that each call lays out anew
+ * after them. Views into the memory must be made after `reserve`, which may grow it.
+ */
+export class DspKernel {
+  readonly exports: DspKernelExports;
+  private tablesEnd: number;
+  private readonly tables = new Map<string, number>();
+
+  constructor(module: WebAssembly.Module) {
+    this.exports = new WebAssembly.Instance(module, {}).exports as unknown as DspKernelExports;
+    this.tablesEnd = align16(this.exports.heapBase());
+  }
+
+  /** A lasting table, made by `write` into its bytes on first use; its address. */
+  table(key: string, bytes: number, write: (address: number) => void): number {
+    let address = this.tables.get(key);
+    if (address === undefined) {
+      address = this.tablesEnd;
+      this.tablesEnd = align16(address + bytes);
+      this.ensure(this.tablesEnd);
+      write(address);
+      this.tables.set(key, address);
+    }
+    return address;
+  }
+
+  /** Scratch regions of the given byte sizes, 16-byte aligned, valid until the next call that takes scratch or a table. */
+  reserve(sizes: readonly number[]): number[] {
+    let next = this.tablesEnd;
+    const addresses = sizes.map((bytes) => {
+      const address = next;
+      next = align16(next + bytes);
+      return address;
+    });
+    this.ensure(next);
+    return addresses;
+  }
+
+  f64(address: number, length: number): Float64Array {
+    return new Float64Array(this.exports.memory.buffer, address, length);
+  }
+
+  f32(address: number, length: number): Float32Array {
+    return new Float32Array(this.exports.memory.buffer, address, length);
+  }
+
+  /** The complex FFT's twiddles for sizes up to `maxSize` (complex-fft.ts's layout). */
+  twiddles(maxSize: number): number {
+    const length = 6 * Math.max(1, maxSize);
+    return this.table(`twiddles:${maxSize}`, 8 * length, (address) => this.f64(address, length).set(planarRadix4Twiddles(maxSize)));
+  }
+
+  /** A RealFftTables block (real-fft.ts) for real frames of `size` samples. */
+  realFftTables(size: number): number {
+    const half = size >> 1;
+    const quarter = (half >> 1) + 1;
+    const twiddles = this.twiddles(half);
+    return this.table(`real:${size}`, 20 + 4 * half + 16 * quarter + 16, (address) => {
+      const bitReverse = align16(address + 20);
+      const cos = align16(bitReverse + 4 * half);
+      const sin = cos + 8 * quarter;
+      new Int32Array(this.exports.memory.buffer, address, 5).set([half, twiddles, bitReverse, cos, sin]);
+      new Int32Array(this.exports.memory.buffer, bitReverse, half).set(bitReversalTable(half));
+      const cosines = this.f64(cos, quarter);
+      const sines = this.f64(sin, quarter);
+      for (let k = 0; k < quarter; k++) {
+        cosines[k] = Math.cos((2 * Math.PI * k) / size);
+        sines[k] = Math.sin((2 * Math.PI * k) / size);
+      }
+    });
+  }
+
+  /** A float64 table copied from `values` once, under `key`. */
+  f64Table(key: string, values: Float64Array): number {
+    return this.table(key, 8 * values.length, (address) => this.f64(address, values.length).set(values));
+  }
+
+  private ensure(bytes: number): void {
+    const { memory } = this.exports;
+    const missing = bytes - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  }
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+let instance: DspKernel | null | undefined;
+
+/** This thread's kernel, or null where the runtime lacks wasm SIMD. */
+export function dspKernel(): DspKernel | null {
+  if (instance !== undefined) return instance;
+  if (compiled === undefined) {
+    const bytes = Uint8Array.from(atob(DSP_KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
+    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  }
+  instance = compiled ? new DspKernel(compiled) : null;
+  return instance;
+}
+
+/** The kernel a backend choice runs on: null for 'js' (or 'auto' without wasm SIMD); 'wasm-simd' without it throws. */
+export function kernelFor(backend: DspBackend): DspKernel | null {
+  if (backend === 'js') return null;
+  const kernel = dspKernel();
+  if (!kernel && backend === 'wasm-simd') throw new Error('wasm SIMD is not available in this runtime');
+  return kernel;
+}
