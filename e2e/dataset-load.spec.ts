@@ -1,33 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { LEAKY_SPLIT_WARNING } from '../src/core/dataset/split-warnings';
 import { buildTestZip } from '../src/core/zip/test-zip-writer';
 import { expect, test } from './helpers/guard';
-
-const datasetZip = (name: string) => fileURLToPath(new URL(`./fixtures/datasets/${name}`, import.meta.url));
-
-type InputFile = string | { name: string; mimeType: string; buffer: Buffer };
-
-async function openTrain(page: Page): Promise<void> {
-  await page.goto('./#/train');
-  await expect(page.getByRole('heading', { name: '1. Data' })).toBeVisible();
-}
-
-/** Chooses the files in the dataset file input and waits until the dataset is shown. */
-async function loadZips(page: Page, files: readonly InputFile[]): Promise<void> {
-  const names = files.map((file) => (typeof file === 'string' ? file.split('/').pop() : file.name)).join(', ');
-  const payloads = files.map((file) =>
-    typeof file === 'string' ? { name: file, mimeType: 'application/zip', buffer: readFileSync(datasetZip(file)) } : file,
-  );
-  await page.locator('#dataset-files').setInputFiles(payloads);
-  await expect(page.getByText(`Dataset from ${names}.`)).toBeVisible({ timeout: 30_000 });
-}
-
-/** The text of each body row's cells. */
-function rowsOf(table: Locator): Promise<string[][]> {
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
-}
+import { type InputFile, loadZips, openTrain, rowsOf } from './helpers/train-page';
 
 async function labelCounts(page: Page): Promise<string[][]> {
   const rows = await rowsOf(page.getByRole('table', { name: 'Files per label' }));

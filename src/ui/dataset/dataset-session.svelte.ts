@@ -1,4 +1,17 @@
-import { buildDatasetReport, type DatasetItem, type DatasetReport, type LabelMapping, selectUsableItems } from '../../core/dataset';
+import { type AugmentationKind, type AugmentationSpec, drawAugmentations } from '../../core/augment';
+import {
+  buildDatasetReport,
+  type DatasetItem,
+  type DatasetReport,
+  DEFAULT_MIN_DURATION_SECONDS,
+  type LabelMapping,
+  selectUsableItems,
+  type UsableItem,
+} from '../../core/dataset';
+import { SeededRandom } from '../../core/random/seeded-random';
+import type { AudioExample } from '../../../workers/training-data/augmentation-example';
+import type { AugmentationPlan } from '../../../workers/training-data/copy-plan';
+import { DEFAULT_AUGMENTATION_PLAN } from './augmentation-form';
 import type { ArchiveOutcome, DatasetProgress, LabelRuleTally } from '../../../workers/protocol';
 import type { DatasetClient, LoadedDataset } from './dataset-client';
 import { DatasetLoadFailure } from './dataset-load-failure';
@@ -22,17 +35,26 @@ export class DatasetSession {
   items = $state.raw<readonly DatasetItem[]>([]);
   mapping = $state.raw<LabelMapping | null>(null);
   splitSettings = $state.raw<SplitSettings>(DEFAULT_SPLIT_SETTINGS);
+  /** Files shorter than this are skipped, with the reason. */
+  minDurationSeconds = $state(DEFAULT_MIN_DURATION_SECONDS);
   /** Why the last load's features were not kept, when the cache was full or unusable. */
   cacheNotice = $state<string | null>(null);
   readonly featureCache = new FeatureCacheStatus(() => this.#loadClient());
 
-  readonly report: DatasetReport = $derived(buildDatasetReport(this.items, this.mapping === null ? {} : { mapping: this.mapping }));
-  readonly splitPreview: SplitPreview = $derived.by(() => {
-    const { usable } = selectUsableItems(this.items, { mapping: this.report.mapping, minDurationSeconds: this.report.minDurationSeconds });
-    return previewSplit(usable, this.splitSettings);
-  });
+  readonly report: DatasetReport = $derived(
+    buildDatasetReport(this.items, { minDurationSeconds: this.minDurationSeconds, ...(this.mapping === null ? {} : { mapping: this.mapping }) }),
+  );
+  /** The files that take part, with their mapped labels, in the order the split numbers them. */
+  readonly usable: readonly UsableItem[] = $derived(selectUsableItems(this.items, { mapping: this.report.mapping, minDurationSeconds: this.report.minDurationSeconds }).usable);
+  readonly splitPreview: SplitPreview = $derived(previewSplit(this.usable, this.splitSettings));
+  augmentation = $state.raw<AugmentationPlan>(DEFAULT_AUGMENTATION_PLAN);
+  /** The file examples of augmentation are made from: the first of the split's training side, or of all files while there is no split. */
+  readonly exampleItem: UsableItem | null = $derived(
+    ('split' in this.splitPreview ? this.usable[this.splitPreview.split.trainIndices[0]] : this.usable[0]) ?? null,
+  );
 
   #client: Promise<DatasetClient> | null = null;
+  #examples = 0;
   #loadNumber = 0;
 
   /** Loads the ZIPs as one dataset, replacing the one shown. */
@@ -69,6 +91,16 @@ export class DatasetSession {
     this.mapping = null;
   }
 
+  /** An example of one augmentation, drawn from its settings (a new draw each time), made from `exampleItem`. */
+  async augmentationExample(kind: AugmentationKind): Promise<{ path: string; spec: AugmentationSpec; audio: AudioExample }> {
+    const item = this.exampleItem;
+    if (item === null) throw new DatasetLoadFailure('There is no training file to make an example from.');
+    const random = new SeededRandom(++this.#examples);
+    const [spec] = drawAugmentations({ ...this.augmentation.settings, kinds: [kind] }, 1, random);
+    const audio = await (await this.#loadClient()).augmentationExample(item.path, spec, random.nextInt(0x7fffffff));
+    return { path: item.path, spec, audio };
+  }
+
   dispose(): void {
     this.#loadNumber++;
     void this.#client?.then((client) => client.dispose());
@@ -82,6 +114,7 @@ export class DatasetSession {
     this.progress = dataset.progress;
     this.cacheNotice = dataset.cacheNotice;
     this.mapping = null;
+    this.splitSettings = { ...this.splitSettings, holdOut: DEFAULT_SPLIT_SETTINGS.holdOut };
     this.phase = 'loaded';
   }
 

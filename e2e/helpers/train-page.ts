@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './guard';
+
+export const datasetZip = (name: string) => fileURLToPath(new URL(`../fixtures/datasets/${name}`, import.meta.url));
+
+/** A fixture ZIP by its name in e2e/fixtures/datasets, or a file made by the test. */
+export type InputFile = string | { name: string; mimeType: string; buffer: Buffer };
+
+export async function openTrain(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}#/train`);
+  await expect(page.getByRole('heading', { name: '1. Data' })).toBeVisible();
+}
+
+/** Chooses the files in the dataset file input and waits until the dataset is shown. */
+export async function loadZips(page: Page, files: readonly InputFile[]): Promise<void> {
+  const names = files.map((file) => (typeof file === 'string' ? file.split('/').pop() : file.name)).join(', ');
+  const payloads = files.map((file) =>
+    typeof file === 'string' ? { name: file, mimeType: 'application/zip', buffer: readFileSync(datasetZip(file)) } : file,
+  );
+  await page.locator('#dataset-files').setInputFiles(payloads);
+  await expect(page.getByText(`Dataset from ${names}.`)).toBeVisible({ timeout: 30_000 });
+}
+
+/** The text of each body row's cells. */
+export function rowsOf(table: Locator): Promise<string[][]> {
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
+}
