@@ -1,0 +1,17 @@
+import type { KernelConfig, SumAttrs, SumInputs, TensorInfo } from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { leadingAxesReduction, sumColumns } from './leading-axes-reduction';
+import { withStockFallback } from './stock-fallback';
+import { heapIndexOf, wasmModuleOf } from './wasm-module';
+
+/** Sum over leading axes without the stock kernel's transpose (see leading-axes-reduction). */
+export function sumConfig(stock: KernelConfig): KernelConfig {
+  return withStockFallback<SumInputs, BackendWasm, SumAttrs>(stock, ({ inputs, backend, attrs }) => {
+    const x = inputs.x as TensorInfo;
+    const reduction = leadingAxesReduction(x, attrs.axis, attrs.keepDims);
+    if (reduction === null) return null;
+    const out = backend.makeOutput(reduction.outShape, 'float32');
+    sumColumns(wasmModuleOf(backend).HEAPF32, heapIndexOf(backend, x.dataId), heapIndexOf(backend, out.dataId), reduction, 1);
+    return out;
+  });
+}

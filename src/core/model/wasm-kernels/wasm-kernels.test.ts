@@ -1,0 +1,115 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../random/seeded-random';
+import { useNodeWasmBackend } from '../test-support/node-wasm-backend';
+
+type Arrays = Float32Array[];
+
+/** Runs `compute` on the cpu backend and on wasm with our kernels, from the same inputs. */
+async function onBothBackends(inputs: { shape: number[]; values: Float32Array }[], compute: (...xs: tf.Tensor[]) => tf.Tensor[]): Promise<{ cpu: Arrays; wasm: Arrays }> {
+  const run = async (backend: string): Promise<Arrays> => {
+    await tf.setBackend(backend);
+    const tensors = inputs.map((input) => tf.tensor(input.values, input.shape));
+    const outputs = compute(...tensors);
+    const values = outputs.map((t) => t.dataSync() as Float32Array);
+    tf.dispose([...tensors, ...outputs]);
+    return values;
+  };
+  const cpu = await run('cpu');
+  const wasm = await run('wasm');
+  return { cpu, wasm };
+}
+
+function randomInput(shape: number[], seed: number): { shape: number[]; values: Float32Array } {
+  const random = new SeededRandom(seed);
+  const size = shape.reduce((a, b) => a * b, 1);
+  return { shape, values: Float32Array.from({ length: size }, () => random.gaussian()) };
+}
+
+/** Max |a - b| relative to the reference's largest magnitude (gradients sum thousands of terms). */
+function maxRelativeError(actual: Float32Array, expected: Float32Array): number {
+  expect(actual.length).toBe(expected.length);
+  let scale = 1e-6;
+  for (const v of expected) scale = Math.max(scale, Math.abs(v));
+  let worst = 0;
+  for (let i = 0; i < actual.length; i++) worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / scale);
+  return worst;
+}
+
+function expectClose(result: { cpu: Arrays; wasm: Arrays }, tolerance = 1e-4): void {
+  result.cpu.forEach((expected, i) => expect(maxRelativeError(result.wasm[i], expected)).toBeLessThanOrEqual(tolerance));
+}
+
+beforeAll(async () => {
+  await useNodeWasmBackend();
+});
+
+describe('Conv1D gradients (Conv2DBackpropFilter, Conv2DBackpropInput) match the cpu backend', () => {
+  const cases = [
+    // The model's real widths and channels; a batch of 2 keeps the cpu reference quick.
+    { name: 'block 1', batch: 2, width: 182, inChannels: 40, outChannels: 256 },
+    { name: 'block 2', batch: 2, width: 91, inChannels: 256, outChannels: 128 },
+    { name: 'block 3', batch: 2, width: 46, inChannels: 128, outChannels: 64 },
+    { name: 'batch 1, odd length', batch: 1, width: 23, inChannels: 7, outChannels: 5 },
+    { name: 'odd length, narrow', batch: 3, width: 9, inChannels: 3, outChannels: 2 },
+  ];
+  for (const { name, batch, width, inChannels, outChannels } of cases) {
+    for (const [kernelSize, padding] of [[5, 'same'], [4, 'same'], [3, 'valid']] as const) {
+      it(`${name}: kernel ${kernelSize}, ${padding}`, async () => {
+        const outWidth = padding === 'same' ? width : width - kernelSize + 1;
+        const result = await onBothBackends(
+          [randomInput([batch, width, inChannels], 1), randomInput([kernelSize, inChannels, outChannels], 2), randomInput([batch, outWidth, outChannels], 3)],
+          (x, w, dy) => {
+            const loss = (xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.mul(tf.conv1d(xx as tf.Tensor3D, ww as tf.Tensor3D, 1, padding), dy));
+            return tf.grads(loss)([x, w]);
+          },
+        );
+        expectClose(result);
+      });
+    }
+  }
+});
+
+describe('pooling, reductions and tiling match the cpu backend', () => {
+  it('MaxPoolGrad for 1-D pools (valid, same, odd lengths, batch 1)', async () => {
+    for (const [shape, padding] of [[[4, 182, 256], 'same'], [[4, 91, 128], 'same'], [[1, 45, 3], 'valid'], [[2, 45, 3], 'same']] as const) {
+      const result = await onBothBackends([randomInput([...shape], 4)], (x) => [
+        tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.layers.maxPooling1d({ poolSize: 2, padding }).apply(xx) as tf.Tensor, tf.range(1, 1 + Math.ceil(shape[1] / 2) * shape[2] * shape[0]).reshape([shape[0], -1, shape[2]]).slice([0, 0, 0], [shape[0], padding === 'same' ? Math.ceil(shape[1] / 2) : Math.floor(shape[1] / 2), shape[2]]))))(x),
+      ]);
+      expectClose(result, 1e-6);
+    }
+  });
+
+  it('MaxPoolGrad routes ties to the first maximum, as the cpu backend does', async () => {
+    const result = await onBothBackends([{ shape: [1, 6, 2], values: new Float32Array([1, 2, 1, 2, 3, 0, 3, 0, 5, 5, 5, 5]) }], (x) => [
+      tf.grad((xx: tf.Tensor) => tf.sum(tf.layers.maxPooling1d({ poolSize: 2 }).apply(xx) as tf.Tensor))(x),
+    ]);
+    expect(Array.from(result.wasm[0])).toEqual(Array.from(result.cpu[0]));
+  });
+
+  it('Sum and Mean over leading axes, and the other reductions through the stock kernels', async () => {
+    const result = await onBothBackends([randomInput([8, 182, 256], 5), randomInput([3, 5, 7], 6)], (x, y) => [
+      tf.sum(x, [0, 1]), tf.mean(x, [0, 1], true), tf.sum(y, 0), tf.mean(y, [0, 1]), tf.sum(y, 2), tf.sum(y, [0, 2]), tf.mean(y), tf.sum(y),
+    ]);
+    expectClose(result, 1e-5);
+  });
+
+  it('Tile of a per-channel vector over batch and time, and other tilings', async () => {
+    const result = await onBothBackends([randomInput([1, 1, 1, 7], 7), randomInput([2, 3], 8)], (v, m) => [
+      tf.tile(v, [1, 3, 5, 1]), tf.tile(v, [2, 1, 1, 1]), tf.tile(m, [2, 3]), tf.tile(m, [3, 1]),
+    ]);
+    expectClose(result, 0);
+  });
+
+  it('batch-norm training gradients (Tile, Sum, Mean, Identity together)', async () => {
+    const inputs = [randomInput([4, 9, 6], 9), randomInput([4, 9, 6], 10), randomInput([6], 11), randomInput([6], 12)];
+    const result = await onBothBackends(inputs, (x, dy, gamma, beta) => {
+      const loss = (xx: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => {
+        const { mean, variance } = tf.moments(xx, [0, 1]);
+        return tf.sum(tf.mul(tf.batchNorm(xx, mean, variance, b, g, 1e-3), dy));
+      };
+      return tf.grads(loss)([x, gamma, beta]);
+    });
+    expectClose(result);
+  });
+});
