@@ -22,8 +22,7 @@ const DENSE_L2 = 0.01;
 export function createThesisCnn(options: ThesisCnnOptions): tf.Sequential {
   const seeds = kernelSeeds(options.seed);
   const model = tf.sequential();
-  model.add(tf.layers.inputLayer({ inputShape: [...(options.inputShape ?? THESIS_INPUT_SHAPE)] }));
-  addConvBlock(model, 256, seeds.next());
+  addConvBlock(model, 256, seeds.next(), options.inputShape ?? THESIS_INPUT_SHAPE);
   addConvBlock(model, 128, seeds.next());
   model.add(tf.layers.dropout({ rate: DROPOUT_RATE }));
   addConvBlock(model, 64, seeds.next());
@@ -52,9 +51,10 @@ export function createThesisCnn(options: ThesisCnnOptions): tf.Sequential {
   return model;
 }
 
-function addConvBlock(model: tf.Sequential, filters: number, seed: number | undefined): void {
+function addConvBlock(model: tf.Sequential, filters: number, seed: number | undefined, inputShape?: readonly [number, number]): void {
   model.add(
     tf.layers.conv1d({
+      ...(inputShape && { inputShape: [...inputShape] }),
       filters,
       kernelSize: 5,
       padding: 'same',

@@ -1,0 +1,142 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../random/seeded-random';
+import { BatchBuilder } from './batch-builder';
+import { evaluate } from './evaluate';
+import { useNodeWasmBackend } from './test-support/node-wasm-backend';
+import { createThesisCnn } from './thesis-cnn';
+import { trainModel } from './train-model';
+import type { LabelledFeatures, TrainingCheckpoint, TrainOptions } from './training-types';
+
+// A small input keeps these tests quick; the model and loop are the real ones.
+const INPUT: [number, number] = [16, 6];
+const CLASSES = 3;
+
+/** Samples whose class shows as a raised band of coefficients, plus noise. */
+function syntheticData(count: number, seed: number, classOf: (i: number) => number = (i) => i % CLASSES): LabelledFeatures {
+  const random = new SeededRandom(seed);
+  const size = INPUT[0] * INPUT[1];
+  const features = new Float32Array(count * size);
+  const labels = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    labels[i] = classOf(i);
+    for (let j = 0; j < size; j++) features[i * size + j] = random.gaussian() + (j % INPUT[1] === (i % CLASSES) * 2 ? 1.5 : 0);
+  }
+  return { features, labels };
+}
+
+function newModel(seed: number): tf.Sequential {
+  return createThesisCnn({ numClasses: CLASSES, seed, inputShape: INPUT });
+}
+
+function weightsOf(model: tf.LayersModel): Float32Array[] {
+  return model.getWeights().map((w) => Float32Array.from(w.dataSync()));
+}
+
+function maxDifference(a: Float32Array[], b: Float32Array[]): number {
+  let worst = 0;
+  a.forEach((values, i) => values.forEach((v, j) => (worst = Math.max(worst, Math.abs(v - b[i][j])))));
+  return worst;
+}
+
+const base: TrainOptions = { batchSize: 8, epochs: 2, learningRate: 0.002, seed: 11 };
+const data = syntheticData(40, 1);
+const validation = syntheticData(12, 2);
+
+beforeAll(async () => {
+  await useNodeWasmBackend();
+});
+
+describe('trainModel on the wasm backend', () => {
+  it('learns: the training loss falls', async () => {
+    const model = newModel(1);
+    const result = await trainModel(model, data, { ...base, epochs: 6, learningRate: 0.005 });
+    expect(result.stopReason).toBe('completed');
+    expect(result.history).toHaveLength(6);
+    expect(result.history[5].loss).toBeLessThan(result.history[0].loss);
+    model.dispose();
+  });
+
+  it('2 epochs equal 1 epoch + resume for 1 from the (structured-cloned) checkpoint', async () => {
+    const straight = newModel(3);
+    const straightResult = await trainModel(straight, data, { ...base, validation, classWeights: [1, 2, 0.5] });
+
+    const first = newModel(3);
+    const firstResult = await trainModel(first, data, { ...base, epochs: 1, validation, classWeights: [1, 2, 0.5] });
+    const checkpoint = structuredClone(firstResult.checkpoint) as TrainingCheckpoint;
+    expect(checkpoint.epoch).toBe(1);
+
+    const resumed = newModel(99); // different initial weights: everything must come from the checkpoint
+    const resumedResult = await trainModel(resumed, data, { ...base, validation, classWeights: [1, 2, 0.5], resumeFrom: checkpoint });
+
+    // Float noise only: Adam's restored bias correction is β^t by pow, not t products (~4e-7 here).
+    expect(maxDifference(weightsOf(resumed), weightsOf(straight))).toBeLessThan(1e-5);
+    resumedResult.history.forEach((epoch, i) => {
+      expect(epoch.loss).toBeCloseTo(straightResult.history[i].loss, 5);
+      expect(epoch.valLoss).toBeCloseTo(straightResult.history[i].valLoss as number, 5);
+      expect(epoch.accuracy).toBe(straightResult.history[i].accuracy);
+    });
+    [straight, first, resumed].forEach((m) => m.dispose());
+  });
+
+  it('stops early on the validation loss and restores the best epoch\'s weights', async () => {
+    // Validation labels are a permutation of the training classes: learning makes them worse.
+    const misleading = syntheticData(12, 2, (i) => (i + 1) % CLASSES);
+    const model = newModel(5);
+    const patience = 2;
+    const result = await trainModel(model, data, { ...base, epochs: 30, learningRate: 0.01, validation: misleading, earlyStopping: { patience } });
+    expect(result.stopReason).toBe('early-stopped');
+    const valLosses = result.history.map((h) => h.valLoss as number);
+    const bestEpoch = valLosses.indexOf(Math.min(...valLosses));
+    expect(result.history).toHaveLength(bestEpoch + 1 + patience);
+    expect(result.weightsFromEpoch).toBe(bestEpoch);
+    const restored = evaluate(model, new BatchBuilder(misleading, INPUT, CLASSES, undefined), base.batchSize);
+    expect(restored.loss).toBeCloseTo(valLosses[bestEpoch], 5);
+    model.dispose();
+  });
+
+  it('cancels between batches and hands back the last epoch-end checkpoint', async () => {
+    const model = newModel(6);
+    const controller = new AbortController();
+    const result = await trainModel(model, data, {
+      ...base,
+      epochs: 5,
+      signal: controller.signal,
+      onBatchEnd: ({ epoch, batch }) => epoch === 1 && batch === 1 && controller.abort(),
+    });
+    expect(result.stopReason).toBe('cancelled');
+    expect(result.history).toHaveLength(1);
+    expect(result.checkpoint?.epoch).toBe(1);
+
+    controller.abort();
+    const none = await trainModel(model, data, { ...base, signal: controller.signal });
+    expect(none).toMatchObject({ stopReason: 'cancelled', history: [], checkpoint: null });
+    model.dispose();
+  });
+
+  it('leaks no tensors across steps and epochs (engine and wasm backend)', async () => {
+    const model = newModel(7);
+    const before = { tensors: tf.memory().numTensors, data: tf.backend().numDataIds() };
+    const perEpoch: number[][] = [];
+    await trainModel(model, data, {
+      ...base,
+      epochs: 4,
+      validation,
+      earlyStopping: { patience: 10 },
+      onEpochEnd: () => void perEpoch.push([tf.memory().numTensors, tf.backend().numDataIds()]),
+    });
+    expect(new Set(perEpoch.map(([tensors]) => tensors)).size).toBe(1);
+    expect(new Set(perEpoch.map(([, ids]) => ids)).size).toBe(1);
+    expect(tf.memory().numTensors).toBe(before.tensors);
+    expect(tf.backend().numDataIds()).toBe(before.data);
+    model.dispose();
+  });
+
+  it('rejects bad input with a message', async () => {
+    const model = newModel(8);
+    await expect(trainModel(model, { features: new Float32Array(5), labels: [0] }, base)).rejects.toThrow(/expected 1 samples/);
+    await expect(trainModel(model, { features: new Float32Array(INPUT[0] * INPUT[1]), labels: [3] }, base)).rejects.toThrow(/class index/);
+    await expect(trainModel(model, data, { ...base, earlyStopping: { patience: 1 } })).rejects.toThrow(/validation/);
+    model.dispose();
+  });
+});
