@@ -68,4 +68,19 @@ describe('addNoiseAtSnr', () => {
   it('rejects a non-finite SNR', () => {
     expect(() => addNoiseAtSnr(voiced(SR, 10), Number.NaN, new SeededRandom(1))).toThrow(RangeError);
   });
+
+  it('gives the same samples and leaves the stream at the same draw on the wasm kernel and in TypeScript', () => {
+    for (const [seed, length] of [[1, 92610], [2, 4097], [3, 1], [4, 0], [0xffffffff, 300000]]) {
+      const clean = voiced(SR, length);
+      const onKernel = new SeededRandom(seed);
+      const inTypeScript = new SeededRandom(seed);
+      expect(addNoiseAtSnr(clean, 20, onKernel, 'wasm-simd')).toEqual(addNoiseAtSnr(clean, 20, inTypeScript, 'js'));
+      expect(onKernel.next()).toBe(inTypeScript.next());
+    }
+    const silent = new Float32Array(1000);
+    const a = new SeededRandom(5);
+    const b = new SeededRandom(5);
+    expect(addNoiseAtSnr(silent, 20, a, 'wasm-simd')).toEqual(addNoiseAtSnr(silent, 20, b, 'js'));
+    expect(a.next()).toBe(b.next());
+  });
 });

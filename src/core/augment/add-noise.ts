@@ -1,13 +1,18 @@
+import { type DspBackend, kernelFor } from '../dsp/wasm/dsp-kernel';
 import type { SeededRandom } from '../random/seeded-random';
+import { addNoiseOnKernel } from './add-noise-kernel';
 import { fillStandardNormal } from './standard-normal';
 
 /**
  * The clip plus white Gaussian noise scaled so that 10·log10(P_signal / P_noise) = snrDb exactly over
  * the clip, P being the mean square (of the clip, and of the noise actually drawn). A silent clip
- * has no SNR to keep and comes back unchanged (as a copy); it still consumes its draws.
+ * has no SNR to keep and comes back unchanged (as a copy); it still consumes its draws. The wasm
+ * kernel (the default where it runs) and the TypeScript path give the same samples and draws.
  */
-export function addNoiseAtSnr(samples: Float32Array, snrDb: number, random: SeededRandom): Float32Array {
+export function addNoiseAtSnr(samples: Float32Array, snrDb: number, random: SeededRandom, backend: DspBackend = 'auto'): Float32Array {
   if (!Number.isFinite(snrDb)) throw new RangeError(`SNR must be finite (got ${snrDb} dB)`);
+  const kernel = kernelFor(backend);
+  if (kernel) return addNoiseOnKernel(kernel, samples, snrDb, random);
   const noise = new Float64Array(samples.length);
   fillStandardNormal(noise, random);
   const signalPower = meanSquare(samples);

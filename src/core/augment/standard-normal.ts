@@ -21,6 +21,15 @@ const POSITION_SCALE = 2 ** 24;
 /** Per layer i: its right edge x_i per unit of position, the positions wholly under the curve (x_{i-1}/x_i of them), and f(x_i). */
 const { widths, coreLimits, densities } = zigguratTables();
 
+/** The ziggurat's tables as one array, widths, core limits and densities of the 128 layers in turn (the wasm kernel's layout). */
+export function zigguratTableBlock(): Float64Array {
+  const block = new Float64Array(3 * LAYERS);
+  block.set(widths, 0);
+  block.set(coreLimits, LAYERS);
+  block.set(densities, 2 * LAYERS);
+  return block;
+}
+
 function standardNormal(random: SeededRandom): number {
   for (;;) {
     const bits = (random.next() * 4294967296) | 0;

@@ -6,9 +6,16 @@ import { sharedPeriodicHann } from './hann-table';
  * (librosa.filters) is Σ_t w²[i + n_fft/2 - t·hop] over the frames t < frameCount, summed in order of
  * t. Where all the frames over a sample exist it depends only on the sample's position modulo hop,
  * so it is summed once per position and multiplied by as a reciprocal; the two ends are summed
- * sample by sample.
+ * sample by sample. `scaleSteady` does the steady part (a caller may run it on the wasm kernel).
  */
-export function normaliseByWindowSum(sum: Float64Array, scale: number, fftSize: number, hop: number, frameCount: number): Float32Array {
+export function normaliseByWindowSum(
+  sum: Float64Array,
+  scale: number,
+  fftSize: number,
+  hop: number,
+  frameCount: number,
+  scaleSteady?: SteadyScaling,
+): Float32Array {
   if (fftSize % hop !== 0) throw new RangeError(`hop ${hop} must divide the FFT size ${fftSize}`);
   const squared = squaredHann(fftSize);
   const padding = fftSize >> 1;
@@ -22,12 +29,24 @@ export function normaliseByWindowSum(sum: Float64Array, scale: number, fftSize: 
   };
   for (let i = 0; i < steadyFrom; i++) edge(i);
   const reciprocal = steadyReciprocals(squared, hop, scale, Math.min(frameCount, fftSize / hop));
-  for (let i = steadyFrom, r = (steadyFrom + padding) % hop; i < steadyTo; i++) {
-    out[i] = sum[i] * reciprocal[r];
-    if (++r === hop) r = 0;
-  }
+  const phase = (steadyFrom + padding) % hop;
+  if (scaleSteady && steadyTo > steadyFrom) scaleSteady(out, steadyFrom, steadyTo, phase, reciprocal);
+  else scalePeriodically(sum, out, steadyFrom, steadyTo, phase, reciprocal);
   for (let i = steadyTo; i < length; i++) edge(i);
   return out;
+}
+
+/**
+ * Writes out[i] = sum[i] · reciprocal[r] for i in [from, to), r starting at `phase` and cycling
+ * through the hop: the steady part of the normalisation, of the sum being normalised.
+ */
+export type SteadyScaling = (out: Float32Array, from: number, to: number, phase: number, reciprocal: Float64Array) => void;
+
+function scalePeriodically(sum: Float64Array, out: Float32Array, from: number, to: number, phase: number, reciprocal: Float64Array): void {
+  for (let i = from, r = phase; i < to; i++) {
+    out[i] = sum[i] * reciprocal[r];
+    if (++r === reciprocal.length) r = 0;
+  }
 }
 
 /** window_sumsquare at padded position j (= i + n_fft/2): the frames t with t·hop <= j < t·hop + n_fft, in order. */

@@ -47,4 +47,22 @@ describe('SeededRandom', () => {
     expect(shuffled).not.toEqual(items);
     expect([...shuffled].sort((x, y) => x - y)).toEqual(items);
   });
+
+  it("keeps mulberry32's sequence (pinned values, so a faster implementation cannot change the draws)", () => {
+    const draws = (seed: number) => ((r) => Array.from({ length: 4 }, () => r.next()))(new SeededRandom(seed));
+    expect(draws(0)).toEqual([0.26642920868471265, 0.0003297457005828619, 0.2232720274478197, 0.1462021479383111]);
+    expect(draws(42)).toEqual([0.6011037519201636, 0.44829055899754167, 0.8524657934904099, 0.6697340414393693]);
+    expect(draws(0xffffffff)).toEqual([0.8964226141106337, 0.189478256739676, 0.7156526781618595, 0.9440599093213677]);
+  });
+
+  it('skips ahead exactly as that many draws would', () => {
+    for (const count of [0, 1, 7, 4096, 123457]) {
+      const stepped = new SeededRandom(99);
+      for (let i = 0; i < count; i++) stepped.next();
+      const skipped = new SeededRandom(99);
+      skipped.skip(count);
+      expect(skipped.stateWord()).toBe(stepped.stateWord());
+      expect(skipped.next()).toBe(stepped.next());
+    }
+  });
 });

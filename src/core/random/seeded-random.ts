@@ -1,22 +1,37 @@
+/** mulberry32's state step: its state is a counter, so draw k + 1 depends only on seed + (k + 1)·STEP. */
+const STEP = 0x6d2b79f5;
+
 /**
  * A small, fast, seedable random source (mulberry32), so that splits and augmentations are the
  * same for the same seed on every machine and in every worker.
  */
 export class SeededRandom {
+  /** Kept as int32 bits (a small integer to V8, so stores do not box a double). */
   private state: number;
   private spareGaussian: number | null = null;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.state = seed | 0;
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const s = (this.state + STEP) | 0;
+    this.state = s;
+    return (mix(s) >>> 0) / 4294967296;
+  }
+
+  /**
+   * The generator's state as int32 bits, for a kernel that draws the same stream itself (draw k + 1
+   * is mulberry32's output of state + (k + 1)·0x6d2b79f5); `skip` then moves past what it drew.
+   */
+  stateWord(): number {
+    return this.state;
+  }
+
+  /** Moves the stream on by `count` draws (count < 2^31), as that many calls of next() would. */
+  skip(count: number): void {
+    this.state = (this.state + Math.imul(count, STEP)) | 0;
   }
 
   /** Integer in [0, bound). */
@@ -53,4 +68,11 @@ export class SeededRandom {
     for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
     return new SeededRandom(h);
   }
+}
+
+/** mulberry32's output function of a state, as int32 bits. */
+function mix(state: number): number {
+  let t = Math.imul(state ^ (state >>> 15), state | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return t ^ (t >>> 14);
 }

@@ -19,7 +19,12 @@ export interface DspKernelExports {
     a: number, b: number, c: number, x: number, out: number, count: number,
     atInt: number, atFrac: number, stepInt: number, stepFrac: number, phaseUnit: number,
   ): void;
+  standardNormals(seedState: number, out: number, n: number, tables: number): number;
+  meanSquareF32(x: number, n: number): number;
+  meanSquareF64(x: number, n: number): number;
+  addScaled(x: number, noise: number, gain: number, n: number): void;
   stretchWorkBytes(half: number): number;
+  scalePeriodically(sum: number, out: number, from: number, to: number, phase: number, reciprocals: number, hop: number): void;
   timeStretch(
     tables: number, window: number, input: number, n: number, hop: number, rate: number,
     frameCount: number, sum: number, length: number, work: number,
@@ -39,7 +44,9 @@ export class DspKernel {
   private readonly tables = new Map<string, number>();
 
   constructor(module: WebAssembly.Module) {
-    this.exports = new WebAssembly.Instance(module, {}).exports as unknown as DspKernelExports;
+    // The noise's rare slow path uses the host's exp and log, to decide exactly as the TypeScript path does.
+    const imports = { env: { exp: Math.exp, log: Math.log } };
+    this.exports = new WebAssembly.Instance(module, imports).exports as unknown as DspKernelExports;
     this.tablesEnd = align16(this.exports.heapBase());
   }
 

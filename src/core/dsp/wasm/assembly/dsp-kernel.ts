@@ -1,7 +1,7 @@
 // AssemblyScript entry of the float64 wasm SIMD DSP kernel (built by scripts/build-wasm.mjs): the
 // FFTs, the time stretch and the resampler's hot loops. Memory is laid out by ../dsp-kernel.ts.
 export { forwardFft, inverseFft } from './complex-fft';
-export { stretchWorkBytes, timeStretch } from './time-stretch';
+export { scalePeriodically, stretchWorkBytes, timeStretch } from './time-stretch';
 
 /** Start of free memory, after the kernel's own static data. */
 export function heapBase(): usize {
@@ -9,3 +9,4 @@ export function heapBase(): usize {
 }
 export { foldSpectrum, multiplySpectra, multiplySpectraBetweenPasses, repeatHalfSpectrum } from './spectrum-product';
 export { quadratic16, rational16 } from './polyphase';
+export { addScaled, meanSquareF32, meanSquareF64, standardNormals } from './gaussian-noise';

@@ -161,3 +161,12 @@ function overlapAdd(window: usize, sum: usize, length: i32, start: i32, size: i3
     store<f64>(target, load<f64>(target) + load<f64>(window + (<usize>m << 3)) * load<f64>(source));
   }
 }
+
+/** out[i] = f32(sum[i] · reciprocals[r]) for i in [from, to), r from `phase` cycling through the hop: istft's steady normalisation. */
+export function scalePeriodically(sum: usize, out: usize, from: i32, to: i32, phase: i32, reciprocals: usize, hop: i32): void {
+  let r = phase;
+  for (let i = from; i < to; i++) {
+    store<f32>(out + (<usize>i << 2), <f32>(load<f64>(sum + (<usize>i << 3)) * load<f64>(reciprocals + (<usize>r << 3))));
+    if (++r === hop) r = 0;
+  }
+}
