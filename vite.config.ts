@@ -13,7 +13,14 @@ export default defineConfig({
   // Relative asset URLs: the build works from any folder of any static host (routing is by hash).
   base: './',
   plugins: [svelte()],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // tfjs-backend-wasm starts its threads from the source text of its own functions, which must
+    // still name the variables around them: renaming (mangle) or inlining (compress) breaks every
+    // thread ("e is not defined", "_scriptDir is not defined"). Workers are minified for
+    // whitespace only; the page's own bundle is minified in full.
+    rolldownOptions: { output: { minify: { mangle: false, compress: false } } },
+  },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders, port: 4173, strictPort: false },
   build: { target: 'es2022', sourcemap: true },

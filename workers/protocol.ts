@@ -14,6 +14,9 @@ import type { TrainingData, TrainingSides } from './training-data/prepare-traini
 import type { TrainingDataProgress } from './training-data/training-data-progress';
 import { packedBuffers } from './training-data/packed-features';
 import type { AugmentationSpec } from '../src/core/augment';
+import type { SplitKind } from '../src/core/dataset';
+import type { SideEvaluation } from './training/predict-packed';
+import type { TrainingSettings } from './training/training-settings';
 
 /** Audio as the page hands it over: a file's bytes, or samples the page decoded with the browser's decoder. */
 export type AudioSource =
@@ -88,7 +91,40 @@ export interface FeaturiseRequest {
   readonly variants: readonly ClipVariant[];
 }
 
-export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest;
+/** What the model's record says about the data it learnt from. */
+export interface TrainingContext {
+  /** The dropped ZIPs' names. */
+  readonly sources: readonly string[];
+  readonly splitKind: SplitKind;
+  readonly splitSeed: number;
+  readonly augmentationCopies: number;
+  readonly augmentationKinds: readonly string[];
+  /** Files and speakers per side, before augmentation. */
+  readonly files: Readonly<Record<'train' | 'validation' | 'test', number>>;
+  readonly speakers: number;
+}
+
+/** Trains the thesis CNN on packed features and keeps the model in the library. */
+export interface TrainRequest {
+  readonly type: 'train';
+  readonly id: number;
+  readonly data: TrainingData;
+  /** Class names, in the order of the label indices and of the model's outputs. */
+  readonly labels: readonly string[];
+  readonly settings: TrainingSettings;
+  readonly context: TrainingContext;
+}
+
+/** Stops the run `runId` after the batch in progress; nothing is saved. */
+export interface CancelTrainingRequest {
+  readonly type: 'cancel-training';
+  readonly id: number;
+  readonly runId: number;
+}
+
+export type TrainingWorkerRequest = TrainRequest | CancelTrainingRequest;
+
+export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest | TrainingWorkerRequest;
 
 /** Facts about an analysed file. */
 export interface AudioInfo {
@@ -215,6 +251,86 @@ export interface AudioExampleResponse {
   readonly augmented: Float32Array;
 }
 
+/** The backend a run trains on, and why it was chosen. */
+export interface BackendReport {
+  /** tfjs's name: wasm, webgpu, webgl, cpu. */
+  readonly name: string;
+  /** Threads the wasm backend uses (1 where the page is not cross-origin isolated). */
+  readonly threads: number;
+  readonly reason: string;
+}
+
+export interface TrainingStartedResponse {
+  readonly type: 'training-started';
+  readonly id: number;
+  readonly backend: BackendReport;
+  readonly trainRows: number;
+  readonly validationRows: number;
+  readonly batchesPerEpoch: number;
+}
+
+export interface TrainingBatchResponse {
+  readonly type: 'training-batch';
+  readonly id: number;
+  /** 1-based epoch; 0-based batch. */
+  readonly epoch: number;
+  readonly batch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+/** One finished epoch. */
+export interface EpochFigures {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly validationLoss: number | null;
+  readonly validationAccuracy: number | null;
+  readonly seconds: number;
+  readonly samplesPerSecond: number;
+}
+
+export interface TrainingEpochResponse {
+  readonly type: 'training-epoch';
+  readonly id: number;
+  readonly figures: EpochFigures;
+}
+
+/** The saved model, or why it could not be saved (the metrics are still shown). */
+export type SavedModel = { readonly saved: true; readonly id: string; readonly name: string } | { readonly saved: false; readonly problem: string };
+
+export interface TrainingResult {
+  readonly epochsRun: number;
+  /** The epoch whose weights the model kept (the best validation loss with early stopping, else the last). */
+  readonly bestEpoch: number;
+  readonly stoppedEarly: boolean;
+  readonly seconds: number;
+  readonly train: SideEvaluation;
+  readonly validation: SideEvaluation | null;
+  readonly test: SideEvaluation | null;
+  readonly model: SavedModel;
+}
+
+export interface TrainingFinishedResponse {
+  readonly type: 'training-finished';
+  readonly id: number;
+  readonly result: TrainingResult;
+}
+
+export interface TrainingCancelledResponse {
+  readonly type: 'training-cancelled';
+  readonly id: number;
+}
+
+/** What the training worker answers a TrainRequest with: started, batches and epochs, then finished, cancelled or a failure. */
+export type TrainingWorkerResponse =
+  | TrainingStartedResponse
+  | TrainingBatchResponse
+  | TrainingEpochResponse
+  | TrainingFinishedResponse
+  | TrainingCancelledResponse
+  | FailureResponse;
+
 /** What the audio analysis worker answers. */
 export type AnalysisWorkerResponse = AnalysisResponse | FailureResponse;
 /** What the dataset worker answers: progress, then the loaded dataset or a failure. */
@@ -230,7 +346,7 @@ export type DatasetWorkerResponse =
 /** What a feature worker answers. */
 export type FeatureWorkerResponse = ClipFeaturesResponse | FailureResponse;
 
-export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse | FeatureWorkerResponse;
+export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse | FeatureWorkerResponse | TrainingWorkerResponse;
 
 /** The buffers a message can hand over without copying (a SharedArrayBuffer is shared, never transferred). */
 export function transferList(message: WorkerRequest | WorkerResponse): ArrayBuffer[] {
@@ -249,7 +365,15 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
     case 'clip-features':
       return message.result.kind === 'featurised' ? message.result.features.map((matrix) => matrix.data.buffer) : [];
     case 'training-data':
+    case 'train':
       return [message.data.train, message.data.validation, message.data.test].flatMap(packedBuffers);
+    case 'cancel-training':
+    case 'training-started':
+    case 'training-batch':
+    case 'training-epoch':
+    case 'training-finished':
+    case 'training-cancelled':
+      return [];
     case 'audio-example':
       return [message.original.buffer, message.augmented.buffer];
     case 'failure':

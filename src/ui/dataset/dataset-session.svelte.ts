@@ -11,6 +11,8 @@ import {
 import { SeededRandom } from '../../core/random/seeded-random';
 import type { AudioExample } from '../../../workers/training-data/augmentation-example';
 import type { AugmentationPlan } from '../../../workers/training-data/copy-plan';
+import type { TrainingData, TrainingSides } from '../../../workers/training-data/prepare-training-data';
+import type { TrainingDataProgress } from '../../../workers/training-data/training-data-progress';
 import { DEFAULT_AUGMENTATION_PLAN } from './augmentation-form';
 import type { ArchiveOutcome, DatasetProgress, LabelRuleTally } from '../../../workers/protocol';
 import type { DatasetClient, LoadedDataset } from './dataset-client';
@@ -99,6 +101,21 @@ export class DatasetSession {
     const [spec] = drawAugmentations({ ...this.augmentation.settings, kinds: [kind] }, 1, random);
     const audio = await (await this.#loadClient()).augmentationExample(item.path, spec, random.nextInt(0x7fffffff));
     return { path: item.path, spec, audio };
+  }
+
+  /** The split's sides as the dataset worker packs them, labels numbered in the report's order. */
+  trainingSides(): { labels: string[]; sides: TrainingSides } | null {
+    const preview = this.splitPreview;
+    if (!('split' in preview)) return null;
+    const labels = this.report.labels.map(({ label }) => label);
+    const refs = (indices: readonly number[]) => indices.map((index) => ({ path: this.usable[index].path, label: labels.indexOf(this.usable[index].label) }));
+    const { trainIndices, validationIndices, testIndices } = preview.split;
+    return { labels, sides: { train: refs(trainIndices), validation: refs(validationIndices), test: refs(testIndices) } };
+  }
+
+  /** Packs the split for training in the dataset worker, with the augmented copies of the training side. */
+  async prepareTraining(sides: TrainingSides, seed: number, onProgress: (progress: TrainingDataProgress) => void): Promise<TrainingData> {
+    return (await this.#loadClient()).prepareTraining(sides, this.augmentation, seed, onProgress);
   }
 
   dispose(): void {

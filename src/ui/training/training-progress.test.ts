@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { trainingProgress } from './training-progress';
+
+describe('trainingProgress', () => {
+  it('counts finished batches over all epochs and extrapolates the time left', () => {
+    expect(trainingProgress({ epoch: 2, batch: 4 }, 10, 10, 30)).toEqual({ done: 15, total: 100, etaSeconds: 170 });
+  });
+
+  it('has no estimate before the first batch', () => {
+    expect(trainingProgress(null, 5, 20, 0)).toEqual({ done: 0, total: 100, etaSeconds: null });
+  });
+});

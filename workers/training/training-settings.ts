@@ -1,0 +1,40 @@
+/** Which tfjs backend to train on: 'auto' picks the fastest real one (a software GPU is no GPU). */
+export type BackendPreference = 'auto' | 'wasm' | 'webgpu' | 'webgl' | 'cpu';
+
+/** What the user sets for one training run. */
+export interface TrainingSettings {
+  /** Passes over the training set: any whole number from 1, as in the thesis. */
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  /** Seeds the initial weights and the order of batches. */
+  readonly seed: number;
+  /** Weights each class by n / (classes x its count), so rare emotions count as much as common ones. */
+  readonly classWeights: boolean;
+  /** Stop when the validation loss has not improved for `patience` epochs, keeping the best weights; null trains every epoch. */
+  readonly earlyStopping: { readonly patience: number } | null;
+  readonly backend: BackendPreference;
+}
+
+export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
+  epochs: 40,
+  batchSize: 32,
+  learningRate: 0.001,
+  seed: 1,
+  classWeights: true,
+  earlyStopping: { patience: 8 },
+  backend: 'auto',
+};
+
+/** What is wrong with the settings, as sentences; empty when they can be used. */
+export function trainingSettingsProblems(settings: TrainingSettings): string[] {
+  const problems: string[] = [];
+  if (!(Number.isInteger(settings.epochs) && settings.epochs >= 1)) problems.push('Epochs must be a whole number from 1.');
+  if (!(Number.isInteger(settings.batchSize) && settings.batchSize >= 1 && settings.batchSize <= 1024)) problems.push('Batch size must be a whole number from 1 to 1024.');
+  if (!(settings.learningRate > 0 && settings.learningRate <= 1)) problems.push('Learning rate must be above 0 and at most 1.');
+  if (!Number.isInteger(settings.seed)) problems.push('Seed must be a whole number.');
+  if (settings.earlyStopping !== null && !(Number.isInteger(settings.earlyStopping.patience) && settings.earlyStopping.patience >= 1)) {
+    problems.push('Early stopping patience must be a whole number of epochs from 1.');
+  }
+  return problems;
+}
