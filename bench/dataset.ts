@@ -2,7 +2,7 @@
 // three variants (original, noise at 20 dB SNR, pitch shift +2) to MFCC, on one thread and on one
 // worker_thread per core, with a per-step breakdown and the ratio to librosa (29 clips/s on one
 // thread for the same work, from the Datasets issue). Then peak memory while loadDataset reads a
-// stored ZIP of ../shared/corpora (development machines only; skipped otherwise).
+// stored ZIP of ../shared/corpora (development machines only; skipped otherwise, or with MEMORY=0).
 // One file is both the benchmark and its worker (it checks isMainThread).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openAsBlob, readdirSync, statSync } from 'node:fs';
@@ -141,6 +141,10 @@ interface MemorySample {
 async function corporaMemory(): Promise<Record<string, unknown> | null> {
   const benchDir = process.env.SER_BENCH_DIR ?? new URL('.', import.meta.url).pathname;
   const corporaDir = join(benchDir, '..', '../shared/corpora');
+  if (process.env.MEMORY === '0') {
+    console.log('\nMEMORY=0: ZIP memory measurement skipped.');
+    return null;
+  }
   if (!existsSync(corporaDir)) {
     console.log(`\n${corporaDir} does not exist (only development machines have it): ZIP memory measurement skipped.`);
     return null;

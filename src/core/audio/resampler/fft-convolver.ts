@@ -10,7 +10,8 @@ import { multiplySpectra, multiplySpectraBetweenPasses } from './spectrum-produc
  * order, so the same output.
  */
 export class FftConvolver {
-  private readonly size: number;
+  /** The FFT size. */
+  readonly size: number;
   private readonly numTaps: number;
   private readonly block: number;
   private readonly fft: Radix4Fft;
@@ -48,8 +49,12 @@ export class FftConvolver {
     if ((up === 2 && centre & 1) || (down === 2 && (lag | block) & 1)) {
       throw new Error('the FIR length does not suit the half-size FFT shortcuts');
     }
-    if (kernel) this.filterOnKernel(kernel, x, up, down, out, offset, count);
-    else this.filterInTypeScript(x, up, down, out, offset, count);
+    if (!kernel) {
+      this.filterInTypeScript(x, up, down, out, offset, count);
+      return;
+    }
+    const [re, im, hr, hi] = kernel.reserve([8 * this.size, 8 * this.size, 8 * this.size, 8 * this.size]);
+    this.filterOnKernel(kernel, { re, im, hr, hi }, x, up, down, out, offset, count);
   }
 
   private filterInTypeScript(x: Float32Array | Float64Array, up: number, down: number, out: Float64Array, offset: number, count: number): void {
@@ -79,15 +84,19 @@ export class FftConvolver {
     }
   }
 
-  /** `filter` with the transforms and products on the kernel, its buffers in the kernel's scratch memory. */
-  private filterOnKernel(kernel: DspKernel, x: Float32Array | Float64Array, up: number, down: number, out: Float64Array, offset: number, count: number): void {
+  /**
+   * `filter` with the transforms and products on the kernel, in `buffers` (scratch of `size` f64
+   * each, laid out by the caller); x and out may be views of the kernel's memory. The kernel must
+   * hold the twiddles for `size` already (see prepareKernelTables).
+   */
+  filterOnKernel(kernel: DspKernel, buffers: ConvolverBuffers, x: Float32Array | Float64Array, up: number, down: number, out: Float64Array, offset: number, count: number): void {
     const { size, block, numTaps } = this;
+    const { re, im, hr, hi } = buffers;
     const half = size >> 1;
     const centre = (numTaps - 1) >> 1;
     const lag = numTaps - 1;
     const k = kernel.exports;
     const twiddles = kernel.twiddles(size);
-    const [re, im, hr, hi] = kernel.reserve([8 * size, 8 * size, 8 * size, 8 * size]);
     kernel.f64(hr, size).set(this.filterRe);
     kernel.f64(hi, size).set(this.filterIm);
     const reView = kernel.f64(re, size);
@@ -157,6 +166,14 @@ export class FftConvolver {
     }
     this.fft.inverse(re, im, half, true);
   }
+}
+
+/** Addresses of the kernel scratch a filter runs in: the block pair's spectrum and the filter's (f64 × size each). */
+export interface ConvolverBuffers {
+  readonly re: number;
+  readonly im: number;
+  readonly hr: number;
+  readonly hi: number;
 }
 
 /**

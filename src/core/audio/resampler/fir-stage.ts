@@ -1,5 +1,6 @@
 import type { DspKernel } from '../../dsp/wasm/dsp-kernel';
 import { FftConvolver } from './fft-convolver';
+import { runFirStageOnKernel } from './fir-stage-kernel';
 import { designLowpass } from './kaiser-lowpass';
 import type { SampleBlock } from './sample-block';
 
@@ -40,6 +41,9 @@ export function runFirStage(x: SampleBlock, stage: FirStage, want: number, lead:
   const fullLength = x.length * up + centre; // y[j] is 0 for j >= fullLength
   const count = want < 0 ? Math.ceil(fullLength / down) : want;
   stage.convolver ??= new FftConvolver(taps);
+  if (kernel && up <= 2 && down <= 2) return runFirStageOnKernel(kernel, x, stage, count, lead, trail, fullLength);
+  // The kernel's own scratch must not overwrite an input that lies in it.
+  if (kernel && kernel.addressOf(x.data) !== null) u = u.slice();
   const out = new Float64Array(lead + count + trail);
   // The convolver does L and M of 1 or 2 itself (in the frequency domain); others (soxr picks L = 3
   // for 14.7 kHz → 22.05 kHz, M = 3 for 48 kHz → 8 kHz) by zero stuffing and picking here.

@@ -50,6 +50,7 @@ export function runPolyphaseStage(x: SampleBlock, stage: PolyphaseStage, want: n
   const count = want < 0 ? Math.ceil((nIn + preload + 1) / stage.ratio) + 1 : want;
   // Samples are read at padded[div + c], padded[preload] being input sample 0.
   const reach = Math.ceil((count + 1) * stage.ratio) + stage.stride + 4;
+  if (kernel && kernelRuns(stage)) return runPolyphaseOnKernel(kernel, stage, x, count, reach);
   let padded: Float64Array;
   let base: number;
   if (x.data instanceof Float64Array && x.start >= preload && x.data.length - (x.start - preload) >= reach) {
@@ -61,8 +62,7 @@ export function runPolyphaseStage(x: SampleBlock, stage: PolyphaseStage, want: n
     base = 0;
   }
   const out = new Float64Array(count);
-  if (kernel && kernelRuns(stage)) runPolyphaseOnKernel(kernel, stage, padded, base, out);
-  else if (stage.order === 0) runRational(stage, padded, base, out);
+  if (stage.order === 0) runRational(stage, padded, base, out);
   else runInterpolated(stage, padded, base, out);
   return { data: out, start: 0, length: count };
 }
@@ -97,20 +97,36 @@ function runInterpolated(stage: PolyphaseStage, padded: Float64Array, base: numb
 /** Whether the kernel has this stage's loop: rows of 16 taps, rational or quadratic. */
 const kernelRuns = (stage: PolyphaseStage): boolean => stage.stride === 16 && (stage.order === 0 || stage.order === 2);
 
-/** The stage's loop on the kernel, with padded[base..] and the tables copied to its scratch memory. */
-function runPolyphaseOnKernel(kernel: DspKernel, stage: PolyphaseStage, padded: Float64Array, base: number, out: Float64Array): void {
-  const input = padded.subarray(base);
+/**
+ * The stage's loop on the kernel, its output left in the kernel's memory (a view). An input that lies
+ * there already, with the zeros the stage wants around it (runStages leaves them), is read in place;
+ * any other is copied there, padded. The tables are copied for each call: plans come and go.
+ */
+function runPolyphaseOnKernel(kernel: DspKernel, stage: PolyphaseStage, x: SampleBlock, count: number, reach: number): SampleBlock {
+  const preload = polyphaseLead(stage);
+  const input = kernel.addressOf(x.data);
+  const inPlace = input !== null && x.start >= preload && x.data.length - (x.start - preload) >= reach;
+  const paddedLength = inPlace ? 0 : Math.max(preload + x.length, reach) + 1;
   const tableLength = stage.tables[0].length;
-  const [x, a, b, c, y] = kernel.reserve([8 * input.length, 8 * tableLength, 8 * tableLength, 8 * tableLength, 8 * out.length]);
-  kernel.f64(x, input.length).set(input);
+  const from = input === null ? undefined : input + x.data.byteLength;
+  const [padded, a, b, c, y] = kernel.reserve([8 * paddedLength, 8 * tableLength, 8 * tableLength, 8 * tableLength, 8 * count], from);
+  let samples = padded;
+  if (input !== null && inPlace) {
+    samples = input + 8 * (x.start - preload);
+  } else {
+    const data = input === null ? x.data : kernel.f64(input, x.data.length);
+    const view = kernel.f64(padded, paddedLength);
+    view.fill(0);
+    view.set(data.subarray(x.start, x.start + x.length), preload);
+  }
   [a, b, c].slice(0, stage.tables.length).forEach((address, k) => kernel.f64(address, tableLength).set(stage.tables[k]));
   if (stage.order === 0) {
     const { L, step } = stage;
     const stepDiv = Math.floor(step / L);
-    kernel.exports.rational16(a, x, y, out.length, Math.floor(stage.at0 / L), stage.at0 % L, L, stepDiv, step - stepDiv * L);
+    kernel.exports.rational16(a, samples, y, count, Math.floor(stage.at0 / L), stage.at0 % L, L, stepDiv, step - stepDiv * L);
   } else {
     const phaseUnit = 2 ** (32 - stage.phaseBits);
-    kernel.exports.quadratic16(a, b, c, x, y, out.length, stage.atInt0, stage.atFrac0, stage.stepInt, stage.stepFrac, phaseUnit);
+    kernel.exports.quadratic16(a, b, c, samples, y, count, stage.atInt0, stage.atFrac0, stage.stepInt, stage.stepFrac, phaseUnit);
   }
-  out.set(kernel.f64(y, out.length));
+  return { data: kernel.f64(y, count), start: 0, length: count };
 }

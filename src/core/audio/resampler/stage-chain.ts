@@ -1,4 +1,5 @@
 import type { DspKernel } from '../../dsp/wasm/dsp-kernel';
+import { FftConvolver } from './fft-convolver';
 import { type FirStage, runFirStage } from './fir-stage';
 import { type HalfBandStage, runHalfBandStage } from './half-band-stage';
 import { type PolyphaseStage, polyphaseLead, polyphaseTrail, runPolyphaseStage } from './polyphase-stage';
@@ -12,6 +13,7 @@ export type Stage = HalfBandStage | FirStage | PolyphaseStage;
  * `kernel` when there is one.
  */
 export function runStages(stages: readonly Stage[], input: SampleBlock, produced: number, kernel: DspKernel | null): SampleBlock {
+  if (kernel) prepareKernelTables(stages, kernel);
   let block = input;
   for (let s = 0; s < stages.length; s++) {
     const stage = stages[s];
@@ -25,4 +27,16 @@ export function runStages(stages: readonly Stage[], input: SampleBlock, produced
     else block = runPolyphaseStage(block, stage, want, kernel);
   }
   return block;
+}
+
+/**
+ * The FIR stages' convolvers and their twiddles in the kernel, made before any stage runs: a table
+ * made later would be laid out over the scratch that carries blocks from stage to stage.
+ */
+function prepareKernelTables(stages: readonly Stage[], kernel: DspKernel): void {
+  for (const stage of stages) {
+    if (stage.kind !== 'fir') continue;
+    stage.convolver ??= new FftConvolver(stage.taps);
+    kernel.twiddles(stage.convolver.size);
+  }
 }

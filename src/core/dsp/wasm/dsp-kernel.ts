@@ -63,9 +63,13 @@ export class DspKernel {
     return address;
   }
 
-  /** Scratch regions of the given byte sizes, 16-byte aligned, valid until the next call that takes scratch or a table. */
-  reserve(sizes: readonly number[]): number[] {
-    let next = this.tablesEnd;
+  /**
+   * Scratch regions of the given byte sizes, 16-byte aligned, laid out from `from` (after the tables
+   * by default; a caller keeping scratch it already holds passes that scratch's end). Valid until
+   * scratch is laid out over them again or a new table is made: make tables first.
+   */
+  reserve(sizes: readonly number[], from = this.tablesEnd): number[] {
+    let next = align16(Math.max(from, this.tablesEnd));
     const addresses = sizes.map((bytes) => {
       const address = next;
       next = align16(next + bytes);
@@ -73,6 +77,11 @@ export class DspKernel {
     });
     this.ensure(next);
     return addresses;
+  }
+
+  /** Where `array` lies in the kernel's memory, or null when it is not a view of it. */
+  addressOf(array: Float32Array | Float64Array): number | null {
+    return array.buffer === this.exports.memory.buffer ? array.byteOffset : null;
   }
 
   f64(address: number, length: number): Float64Array {
