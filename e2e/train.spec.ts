@@ -17,4 +17,5 @@ test('a small dataset trains for 2 epochs on wasm, with live curves and the fina
   await expect(page.getByTestId('training-summary')).toContainText(/validation accuracy \d+(\.\d)?%, unweighted average recall \d+(\.\d)?%/);
   await expect(page.getByRole('table', { name: /Validation confusion matrix/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /loss/i }).first()).toBeVisible();
+  await expect(page.getByTestId('training-saved')).toContainText(/Saved as “6 emotions, speaker split, .* UTC” in your model library/);
 });

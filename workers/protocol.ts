@@ -13,7 +13,7 @@ import type { AugmentationPlan } from './training-data/copy-plan';
 import type { TrainingData, TrainingSides } from './training-data/prepare-training-data';
 import type { TrainingDataProgress } from './training-data/training-data-progress';
 import { packedBuffers } from './training-data/packed-features';
-import type { AugmentationSpec } from '../src/core/augment';
+import type { AugmentationKind, AugmentationSpec } from '../src/core/augment';
 import type { SplitKind } from '../src/core/dataset';
 import type { SideEvaluation } from './training/predict-packed';
 import type { TrainingSettings } from './training/training-settings';
@@ -98,10 +98,13 @@ export interface TrainingContext {
   readonly splitKind: SplitKind;
   readonly splitSeed: number;
   readonly augmentationCopies: number;
-  readonly augmentationKinds: readonly string[];
-  /** Files and speakers per side, before augmentation. */
+  readonly augmentationKinds: readonly AugmentationKind[];
+  /** Files per side, before augmentation. */
   readonly files: Readonly<Record<'train' | 'validation' | 'test', number>>;
-  readonly speakers: number;
+  /** Training files per label, before augmentation. */
+  readonly trainFilesPerLabel: Readonly<Record<string, number>>;
+  /** Every speaker of the dataset. */
+  readonly speakers: readonly string[];
 }
 
 /** Trains the thesis CNN on packed features and keeps the model in the library. */

@@ -118,7 +118,8 @@ export class TrainingSession {
       augmentationCopies: dataset.augmentation.copies,
       augmentationKinds: dataset.augmentation.settings.kinds,
       files: { train: sides?.train.files ?? 0, validation: sides?.validation.files ?? 0, test: sides?.test.files ?? 0 },
-      speakers: dataset.report.speakers.length,
+      trainFilesPerLabel: { ...(sides?.train.filesByLabel ?? {}) },
+      speakers: dataset.report.speakers.flatMap(({ speaker }) => (speaker === null ? [] : [speaker])),
     };
   }
 
