@@ -45,6 +45,20 @@ async function fixtureParts(): Promise<{ modelJson: Record<string, any>; weights
   return { modelJson: JSON.parse(new TextDecoder().decode(await read('model.json'))), weights: await read('weights.bin') };
 }
 
+test('tfjs and the model store load with the Models page, not with the app', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((path) => /open-model-store|ModelLibraryView/.test(path))).toEqual([]);
+  await page.getByRole('link', { name: 'Models' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Models in this browser' })).toBeVisible();
+  expect(scripts.some((path) => /open-model-store/.test(path))).toBe(true);
+});
+
 test('an empty library says how to get a model', async ({ page }) => {
   await openModels(page);
   const empty = page.getByTestId('empty-library');
