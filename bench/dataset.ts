@@ -6,7 +6,7 @@
 // One file is both the benchmark and its worker (it checks isMainThread).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openAsBlob, readdirSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { decodeAudioFile } from '../src/core/audio/decode-audio-file';
@@ -37,6 +37,8 @@ interface Clip {
 interface RunResult {
   readonly clips: number;
   readonly ms: number;
+  /** Process CPU time (user + system) over the run: this thread's work when it runs alone, less exposed to other load on a shared machine. */
+  readonly cpuMs: number;
   /** Wall-clock start and end (performance.timeOrigin + now), to combine workers. */
   readonly start: number;
   readonly end: number;
@@ -83,9 +85,11 @@ async function runClips(clips: Clip[], count: number, seed: number, offset: numb
   let checksum = 0;
   const start = performance.timeOrigin + performance.now();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < count; i++) checksum += await processClip(clips[(i + offset) % clips.length], extractor, random, stepMs);
   const ms = performance.now() - t0;
-  return { clips: count, ms, start, end: performance.timeOrigin + performance.now(), stepMs, backend: extractor.backend, checksum };
+  const cpu = process.cpuUsage(cpu0);
+  return { clips: count, ms, cpuMs: (cpu.user + cpu.system) / 1000, start, end: performance.timeOrigin + performance.now(), stepMs, backend: extractor.backend, checksum };
 }
 
 // ---- worker: warm up, say ready, wait for go, run, post the result ----
@@ -229,10 +233,13 @@ if (isMainThread) {
   const totalRate = (parallelClips / wallMs) * 1000;
   const perWorker = parallel.map((r) => (r.clips / r.ms) * 1000);
   const meanPerWorker = perWorker.reduce((a, b) => a + b, 0) / perWorker.length;
+  const cpuRate = (single.clips / single.cpuMs) * 1000;
   const figures: Row[] = [
     { run: 'one thread (main)', threads: 1, clips: single.clips, 'clips/s total': +singleRate.toFixed(1), 'clips/s per worker': +singleRate.toFixed(1), 'x librosa (29/s, 1 thread)': +(singleRate / LIBROSA_CLIPS_PER_S).toFixed(2) },
+    { run: 'one thread, per CPU second', threads: 1, clips: single.clips, 'clips/s total': +cpuRate.toFixed(1), 'clips/s per worker': +cpuRate.toFixed(1), 'x librosa (29/s, 1 thread)': +(cpuRate / LIBROSA_CLIPS_PER_S).toFixed(2) },
     { run: `all cores (${workers} worker_threads)`, threads: workers, clips: parallelClips, 'clips/s total': +totalRate.toFixed(1), 'clips/s per worker': +meanPerWorker.toFixed(1), 'x librosa (29/s, 1 thread)': +(meanPerWorker / LIBROSA_CLIPS_PER_S).toFixed(2) },
   ];
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (${workers} cores; wall-clock figures need a quiet machine)`);
   printTable(`Decode + resample to 22 050 Hz + fix length ${CLIP} + 3 variants (original, noise 20 dB, pitch +2) to MFCC (${single.backend}); ${clips.length} speech fixtures: ${mix}; ${TIMED_CLIPS} clips per thread after ${WARMUP_CLIPS} warm-up`, figures);
   const steps = [stepRows('one thread', single), ...parallel.map((r, i) => stepRows(`worker ${i}`, r))];
   printTable('Per step, ms per clip (3x MFCC = the three variants together)', steps);
