@@ -16,6 +16,7 @@ import { packedBuffers } from './training-data/packed-features';
 import type { AugmentationKind, AugmentationSpec } from '../src/core/augment';
 import type { SplitKind } from '../src/core/dataset';
 import type { SideEvaluation } from './training/predict-packed';
+import type { InterruptedRun } from './training/run-journal';
 import type { TrainingSettings } from './training/training-settings';
 
 /** Audio as the page hands it over: a file's bytes, or samples the page decoded with the browser's decoder. */
@@ -125,7 +126,20 @@ export interface CancelTrainingRequest {
   readonly runId: number;
 }
 
-export type TrainingWorkerRequest = TrainRequest | CancelTrainingRequest;
+/** Continues the interrupted run kept in the journal, from its last checkpoint; answered like a TrainRequest. */
+export interface ResumeTrainingRequest {
+  readonly type: 'resume-training';
+  readonly id: number;
+}
+
+/** Asks whether a run was interrupted (a reload, a closed tab); `discard` forgets it. Answered with InterruptedRunResponse. */
+export interface InterruptedRunRequest {
+  readonly type: 'interrupted-run';
+  readonly id: number;
+  readonly discard: boolean;
+}
+
+export type TrainingWorkerRequest = TrainRequest | CancelTrainingRequest | ResumeTrainingRequest | InterruptedRunRequest;
 
 export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest | TrainingWorkerRequest;
 
@@ -270,6 +284,10 @@ export interface TrainingStartedResponse {
   readonly trainRows: number;
   readonly validationRows: number;
   readonly batchesPerEpoch: number;
+  /** Whether the run keeps checkpoints (false when storage is full or refused): then a reload loses it. */
+  readonly resumable: boolean;
+  /** Epochs done before this start: 0 for a new run; the checkpoint's epoch for a resumed one (its epochs follow as training-epoch). */
+  readonly resumedAfterEpoch: number;
 }
 
 export interface TrainingBatchResponse {
@@ -320,6 +338,12 @@ export interface TrainingFinishedResponse {
   readonly result: TrainingResult;
 }
 
+export interface InterruptedRunResponse {
+  readonly type: 'interrupted-run';
+  readonly id: number;
+  readonly run: InterruptedRun | null;
+}
+
 export interface TrainingCancelledResponse {
   readonly type: 'training-cancelled';
   readonly id: number;
@@ -332,6 +356,7 @@ export type TrainingWorkerResponse =
   | TrainingEpochResponse
   | TrainingFinishedResponse
   | TrainingCancelledResponse
+  | InterruptedRunResponse
   | FailureResponse;
 
 /** What the audio analysis worker answers. */
@@ -371,6 +396,8 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
     case 'train':
       return [message.data.train, message.data.validation, message.data.test].flatMap(packedBuffers);
     case 'cancel-training':
+    case 'resume-training':
+    case 'interrupted-run':
     case 'training-started':
     case 'training-batch':
     case 'training-epoch':

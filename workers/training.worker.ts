@@ -1,11 +1,22 @@
 /// <reference lib="webworker" />
-// The training worker: trains the thesis CNN on packed features, one run at a time, off the page.
+// The training worker: trains the thesis CNN on packed features, one run at a time, off the page,
+// keeping a journal (request and per-epoch checkpoints) so a reloaded tab can resume the run.
+import type { TrainingCheckpoint } from '../src/core/model/training-types';
+import {
+  type InterruptedRunRequest,
+  type TrainRequest,
+  type TrainingWorkerResponse,
+  transferList,
+  type WorkerRequest,
+} from './protocol';
 import { planBackend } from './training/backend-plan';
 import { probeGpus } from './training/gpu-probe';
+import { RunJournal } from './training/run-journal';
 import { runTraining } from './training/run-training';
 import { saveTrainedModel } from './training/save-trained-model';
 import { startBackend } from './training/start-backend';
-import { type TrainRequest, type TrainingWorkerResponse, transferList, type WorkerRequest } from './protocol';
+
+const journal = new RunJournal();
 
 /** The run in progress and the switch that cancels it. */
 let current: { readonly id: number; readonly abort: AbortController } | null = null;
@@ -14,27 +25,73 @@ function post(response: TrainingWorkerResponse): void {
   self.postMessage(response, transferList(response));
 }
 
+function fail(id: number, message: string): void {
+  post({ type: 'failure', id, message, unsupported: false });
+}
+
 async function handleTrain(request: TrainRequest): Promise<void> {
-  if (current !== null) return post({ type: 'failure', id: request.id, message: 'A model is already training; cancel it or wait for it to finish.', unsupported: false });
+  const { id: _id, type: _type, ...kept } = request;
+  const resumable = await journal.start(kept, new Date()).then(
+    () => true,
+    () => false,
+  );
+  await train(request, null, resumable);
+}
+
+async function handleResume(id: number): Promise<void> {
+  const stored = await journal.load().catch(() => null);
+  if (stored === null) return fail(id, 'There is no interrupted training run to resume: it was finished, discarded or its storage was cleared.');
+  await train({ type: 'train', id, ...stored.request }, stored.checkpoint, true);
+}
+
+async function train(request: TrainRequest, resumeFrom: TrainingCheckpoint | null, resumable: boolean): Promise<void> {
+  if (current !== null) return fail(request.id, 'A model is already training; cancel it or wait for it to finish.');
   const abort = new AbortController();
   current = { id: request.id, abort };
   try {
     const backend = await startBackend(planBackend(request.settings.backend, await probeGpus()));
-    const outcome = await runTraining(request, backend, { report: post, signal: abort.signal, saveModel: saveTrainedModel });
+    const host = {
+      report: post,
+      signal: abort.signal,
+      resumable,
+      keepCheckpoint: (checkpoint: TrainingCheckpoint) => (resumable ? journal.checkpoint(checkpoint).catch(() => undefined) : Promise.resolve()),
+      saveModel: saveTrainedModel,
+    };
+    const outcome = await runTraining(request, backend, host, resumeFrom);
+    await journal.clear().catch(() => undefined);
     post(outcome === 'cancelled' ? { type: 'training-cancelled', id: request.id } : { type: 'training-finished', id: request.id, result: outcome });
   } catch (error) {
-    post({ type: 'failure', id: request.id, message: `Training stopped: ${error instanceof Error ? error.message : String(error)}`, unsupported: false });
+    // The journal is kept: the page offers to resume the run, or to discard it.
+    fail(request.id, `Training stopped: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     current = null;
   }
 }
 
+async function handleInterrupted(request: InterruptedRunRequest): Promise<void> {
+  try {
+    if (request.discard) await journal.clear();
+    // While a run trains here, its own journal is not an interrupted run.
+    const run = current === null ? await journal.interrupted() : null;
+    post({ type: 'interrupted-run', id: request.id, run });
+  } catch (error) {
+    fail(request.id, `The interrupted training run could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
-  if (request.type === 'train') return void handleTrain(request);
-  if (request.type === 'cancel-training') {
-    if (current?.id === request.runId) current.abort.abort();
-    return;
+  switch (request.type) {
+    case 'train':
+      return void handleTrain(request);
+    case 'resume-training':
+      return void handleResume(request.id);
+    case 'interrupted-run':
+      return void handleInterrupted(request);
+    case 'cancel-training':
+      if (current?.id === request.runId) current.abort.abort();
+      return;
+    default:
+      fail(request.id, 'The training worker only trains models.');
   }
-  post({ type: 'failure', id: request.id, message: 'The training worker only trains models.', unsupported: false });
 });

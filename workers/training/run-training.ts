@@ -3,7 +3,7 @@ import { balancedClassWeights } from '../../src/core/dataset/class-weights';
 import type { FeatureStandardiser } from '../../src/core/features/feature-standardiser';
 import { createThesisCnn } from '../../src/core/model/thesis-cnn';
 import { trainModel } from '../../src/core/model/train-model';
-import type { EpochMetrics, TrainingResult as LoopResult } from '../../src/core/model/training-types';
+import type { EpochMetrics, TrainingCheckpoint, TrainingResult as LoopResult } from '../../src/core/model/training-types';
 import type { BackendReport, EpochFigures, SavedModel, TrainingResult, TrainRequest, TrainingWorkerResponse } from '../protocol';
 import { type PackedFeatures, rowCount } from '../training-data/packed-features';
 import { evaluateSide } from './predict-packed';
@@ -12,10 +12,13 @@ import { fitStandardiser, standardiseInPlace } from './standardise-packed';
 /** Batch reports per second at most: enough for a live bar and curve. */
 const BATCH_REPORTS_PER_SECOND = 10;
 
-/** What a run needs from its worker: where to report, whether it was cancelled, and how to keep the model. */
+/** What a run needs from its worker: where to report, whether it was cancelled, how to keep checkpoints and the model. */
 export interface TrainingHost {
   report(response: TrainingWorkerResponse): void;
   readonly signal: AbortSignal;
+  /** Whether checkpoints are kept, so that a reload can resume the run. */
+  readonly resumable: boolean;
+  keepCheckpoint(checkpoint: TrainingCheckpoint): Promise<void>;
   saveModel(model: tf.Sequential, facts: TrainedModelFacts): Promise<SavedModel>;
 }
 
@@ -31,14 +34,31 @@ export interface TrainedModelFacts {
  * One training run in the worker: standardise the features with the training side's statistics,
  * train the thesis CNN with class weights and early stopping, evaluate every side, keep the model.
  */
-export async function runTraining(request: TrainRequest, backend: BackendReport, host: TrainingHost): Promise<TrainingResult | 'cancelled'> {
+export async function runTraining(
+  request: TrainRequest,
+  backend: BackendReport,
+  host: TrainingHost,
+  resumeFrom: TrainingCheckpoint | null = null,
+): Promise<TrainingResult | 'cancelled'> {
   const { data, labels, settings } = request;
-  const started = performance.now();
+  // A resumed run's time counts the epochs before the interruption too.
+  const earlierMs = resumeFrom?.history.reduce((sum, epoch) => sum + epoch.trainMs + epoch.validationMs, 0) ?? 0;
+  const started = performance.now() - earlierMs;
   const standardiser = fitStandardiser(data.train);
   for (const side of [data.train, data.validation, data.test]) standardiseInPlace(side, standardiser);
   const hasValidation = rowCount(data.validation) > 0;
   const batchesPerEpoch = Math.ceil(rowCount(data.train) / settings.batchSize);
-  host.report({ type: 'training-started', id: request.id, backend, trainRows: rowCount(data.train), validationRows: rowCount(data.validation), batchesPerEpoch });
+  host.report({
+    type: 'training-started',
+    id: request.id,
+    backend,
+    trainRows: rowCount(data.train),
+    validationRows: rowCount(data.validation),
+    batchesPerEpoch,
+    resumable: host.resumable,
+    resumedAfterEpoch: resumeFrom?.epoch ?? 0,
+  });
+  for (const metrics of resumeFrom?.history ?? []) host.report({ type: 'training-epoch', id: request.id, figures: epochFigures(metrics) });
 
   const model = createThesisCnn({ numClasses: labels.length, learningRate: settings.learningRate, seed: settings.seed, inputShape: [data.train.frames, data.train.bins] });
   try {
@@ -52,7 +72,11 @@ export async function runTraining(request: TrainRequest, backend: BackendReport,
       earlyStopping: hasValidation && settings.earlyStopping !== null ? { patience: settings.earlyStopping.patience } : undefined,
       signal: host.signal,
       onBatchEnd: throttledBatchReport(request.id, host),
-      onEpochEnd: (metrics) => host.report({ type: 'training-epoch', id: request.id, figures: epochFigures(metrics) }),
+      onEpochEnd: async (metrics, checkpoint) => {
+        host.report({ type: 'training-epoch', id: request.id, figures: epochFigures(metrics) });
+        await host.keepCheckpoint(checkpoint);
+      },
+      resumeFrom: resumeFrom ?? undefined,
     });
     if (loop.stopReason === 'cancelled') return 'cancelled';
     const result = await evaluateRun(model, request, loop, (performance.now() - started) / 1000);

@@ -9,6 +9,7 @@ import type {
 } from '../../../workers/protocol';
 import { transferList } from '../../../workers/protocol';
 import type { TrainingData } from '../../../workers/training-data/prepare-training-data';
+import type { InterruptedRun } from '../../../workers/training/run-journal';
 import type { TrainingSettings } from '../../../workers/training/training-settings';
 import { TrainingFailure } from './training-failure';
 
@@ -34,10 +35,28 @@ interface Run {
 export class TrainingClient {
   #worker: Worker | null = null;
   readonly #runs = new Map<number, Run>();
+  readonly #queries = new Map<number, { resolve(run: InterruptedRun | null): void; reject(error: Error): void }>();
   #nextId = 1;
 
   train(data: TrainingData, labels: readonly string[], settings: TrainingSettings, context: TrainingContext, callbacks: TrainingCallbacks): { runId: number; outcome: Promise<TrainingOutcome> } {
-    const request: TrainingWorkerRequest = { type: 'train', id: this.#nextId++, data, labels, settings, context };
+    return this.#start({ type: 'train', id: this.#nextId++, data, labels, settings, context }, callbacks);
+  }
+
+  /** Continues the interrupted run from its last checkpoint; its earlier epochs arrive first through onEpoch. */
+  resume(callbacks: TrainingCallbacks): { runId: number; outcome: Promise<TrainingOutcome> } {
+    return this.#start({ type: 'resume-training', id: this.#nextId++ }, callbacks);
+  }
+
+  /** The run a closed or reloaded tab interrupted, if any; with `discard`, forgets it first. */
+  interruptedRun(discard = false): Promise<InterruptedRun | null> {
+    const request: TrainingWorkerRequest = { type: 'interrupted-run', id: this.#nextId++, discard };
+    return new Promise((resolve, reject) => {
+      this.#queries.set(request.id, { resolve, reject });
+      this.#workerOrStart().postMessage(request);
+    });
+  }
+
+  #start(request: TrainingWorkerRequest, callbacks: TrainingCallbacks): { runId: number; outcome: Promise<TrainingOutcome> } {
     const outcome = new Promise<TrainingOutcome>((resolve, reject) => {
       this.#runs.set(request.id, { callbacks, resolve, reject });
       this.#workerOrStart().postMessage(request, transferList(request));
@@ -67,6 +86,13 @@ export class TrainingClient {
   }
 
   #receive(response: TrainingWorkerResponse): void {
+    const query = this.#queries.get(response.id);
+    if (query) {
+      this.#queries.delete(response.id);
+      if (response.type === 'interrupted-run') query.resolve(response.run);
+      else query.reject(new TrainingFailure(response.type === 'failure' ? response.message : 'The training worker gave an unexpected answer.'));
+      return;
+    }
     const run = this.#runs.get(response.id);
     if (!run) return;
     switch (response.type) {
@@ -85,13 +111,16 @@ export class TrainingClient {
       case 'failure':
         this.#runs.delete(response.id);
         return run.reject(new TrainingFailure(response.message));
+      case 'interrupted-run':
+        return;
     }
   }
 
   #fail(error: Error): void {
     this.#worker?.terminate();
     this.#worker = null;
-    for (const run of this.#runs.values()) run.reject(error);
+    for (const pending of [...this.#runs.values(), ...this.#queries.values()]) pending.reject(error);
     this.#runs.clear();
+    this.#queries.clear();
   }
 }

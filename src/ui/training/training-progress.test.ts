@@ -9,4 +9,9 @@ describe('trainingProgress', () => {
   it('has no estimate before the first batch', () => {
     expect(trainingProgress(null, 5, 20, 0)).toEqual({ done: 0, total: 100, etaSeconds: null });
   });
+
+  it('paces a resumed run by the batches done since it resumed', () => {
+    expect(trainingProgress({ epoch: 4, batch: 9 }, 10, 10, 20, 30)).toEqual({ done: 40, total: 100, etaSeconds: 120 });
+    expect(trainingProgress(null, 10, 10, 0, 30)).toEqual({ done: 30, total: 100, etaSeconds: null });
+  });
 });

@@ -3,8 +3,8 @@ import type { TrainingDataProgress } from '../../../workers/training-data/traini
 import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings, trainingSettingsProblems } from '../../../workers/training/training-settings';
 import type { DatasetSession } from '../dataset/dataset-session.svelte';
 import { type BatchPoint, batchPosition, type EpochPoint } from './curve-points';
-import type { TrainingClient } from './training-client';
-import { TrainingFailure } from './training-failure';
+import type { InterruptedRun } from '../../../workers/training/run-journal';
+import type { TrainingCallbacks, TrainingClient, TrainingOutcome } from './training-client';
 
 export type TrainingPhase = 'idle' | 'preparing' | 'training' | 'finished' | 'cancelled' | 'failed';
 
@@ -28,6 +28,12 @@ export class TrainingSession {
   startedAt = $state(0);
   result = $state.raw<TrainingResult | null>(null);
   failure = $state('');
+  /** Epochs a resumed run had done before this page started it again; 0 for a new run. */
+  resumedAfterEpoch = $state(0);
+  /** Whether this run keeps checkpoints that a reload can resume from. */
+  resumable = $state(false);
+  /** A run that a closed or reloaded tab interrupted, offered for resuming. */
+  interrupted = $state.raw<InterruptedRun | null>(null);
 
   readonly problems: string[] = $derived(trainingSettingsProblems(this.settings));
   readonly curvePoints: readonly EpochPoint[] = $derived(
@@ -54,29 +60,72 @@ export class TrainingSession {
       if (this.phase !== 'preparing') return;
       this.phase = 'training';
       const client = await this.#loadClient();
-      const run = client.train(data, split.labels, this.settings, this.#context(), {
-        onStarted: (started) => {
-          this.backend = started.backend;
-          this.rows = { train: started.trainRows, validation: started.validationRows, batchesPerEpoch: started.batchesPerEpoch };
-          this.startedAt = performance.now();
-        },
-        onBatch: ({ epoch, batch, loss }) => this.#addBatch(epoch, batch, loss),
-        onEpoch: (figures) => (this.epochs = [...this.epochs, figures]),
-      });
-      this.#runId = run.runId;
-      const outcome = await run.outcome;
-      if (outcome === 'cancelled') this.phase = 'cancelled';
-      else {
-        this.result = outcome;
-        this.phase = 'finished';
-      }
+      await this.#follow(client.train(data, split.labels, this.settings, this.#context(), this.#callbacks()));
     } catch (error) {
-      if (this.phase === 'cancelled') return;
-      this.phase = 'failed';
-      this.failure = error instanceof TrainingFailure || error instanceof Error ? error.message : String(error);
+      this.#failed(error);
     } finally {
       this.#runId = null;
     }
+  }
+
+  /** Looks for a run that a closed or reloaded tab interrupted. */
+  async checkInterrupted(): Promise<void> {
+    try {
+      this.interrupted = await (await this.#loadClient()).interruptedRun();
+    } catch {
+      this.interrupted = null;
+    }
+  }
+
+  /** Continues the interrupted run from its last finished epoch. */
+  async resume(): Promise<void> {
+    const run = this.interrupted;
+    if (run === null || this.running) return;
+    this.#reset();
+    this.interrupted = null;
+    this.settings = { ...this.settings, epochs: run.epochsAsked };
+    this.phase = 'training';
+    try {
+      await this.#follow((await this.#loadClient()).resume(this.#callbacks()));
+    } catch (error) {
+      this.#failed(error);
+    } finally {
+      this.#runId = null;
+    }
+  }
+
+  async discardInterrupted(): Promise<void> {
+    this.interrupted = await (await this.#loadClient()).interruptedRun(true);
+  }
+
+  async #follow(run: { runId: number; outcome: Promise<TrainingOutcome> }): Promise<void> {
+    this.#runId = run.runId;
+    const outcome = await run.outcome;
+    if (outcome === 'cancelled') this.phase = 'cancelled';
+    else {
+      this.result = outcome;
+      this.phase = 'finished';
+    }
+  }
+
+  #callbacks(): TrainingCallbacks {
+    return {
+      onStarted: (started) => {
+        this.backend = started.backend;
+        this.resumable = started.resumable;
+        this.rows = { train: started.trainRows, validation: started.validationRows, batchesPerEpoch: started.batchesPerEpoch };
+        this.startedAt = performance.now();
+        this.resumedAfterEpoch = started.resumedAfterEpoch;
+      },
+      onBatch: ({ epoch, batch, loss }) => this.#addBatch(epoch, batch, loss),
+      onEpoch: (figures) => (this.epochs = [...this.epochs, figures]),
+    };
+  }
+
+  #failed(error: unknown): void {
+    if (this.phase === 'cancelled') return;
+    this.phase = 'failed';
+    this.failure = error instanceof Error ? error.message : String(error);
   }
 
   cancel(): void {
@@ -103,6 +152,7 @@ export class TrainingSession {
     this.epochs = [];
     this.batches = [];
     this.position = null;
+    this.resumedAfterEpoch = 0;
     this.result = null;
     this.failure = '';
   }
