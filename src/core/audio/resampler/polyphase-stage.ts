@@ -1,5 +1,5 @@
 import type { DspKernel } from '../../dsp/wasm/dsp-kernel';
-import { interpolatedLinear, interpolatedQuadratic, interpolatedQuadratic16 } from './interpolated-kernels';
+import { interpolatedLinear, interpolatedLinear16, interpolatedQuadratic, interpolatedQuadratic16 } from './interpolated-kernels';
 import { rational12, rational16, rationalAny } from './rational-kernels';
 import type { SampleBlock } from './sample-block';
 
@@ -41,8 +41,8 @@ export const polyphaseTrail = (stage: PolyphaseStage): number => stage.stride + 
 
 /**
  * soxr's poly-fir0.h (rational) and poly-fir.h (interpolated, 32.32 fixed-point clock). Returns
- * `want` samples, or (want < 0) every one whose window reaches the input. Rows of 16 taps, rational
- * or quadratic (the usual designs), run on `kernel` when there is one.
+ * `want` samples, or (want < 0) every one whose window reaches the input. Rows of 16 taps (the usual
+ * designs) run on `kernel` when there is one.
  */
 export function runPolyphaseStage(x: SampleBlock, stage: PolyphaseStage, want: number, kernel: DspKernel | null): SampleBlock {
   const preload = polyphaseLead(stage);
@@ -89,13 +89,14 @@ function runInterpolated(stage: PolyphaseStage, padded: Float64Array, base: numb
   const phaseUnit = 2 ** (32 - stage.phaseBits);
   const atInt = base + stage.atInt0;
   const atFrac = stage.atFrac0;
-  if (stage.order === 1) interpolatedLinear(a, b, n, stride, padded, out, atInt, atFrac, stepInt, stepFrac, phaseUnit);
+  if (stage.order === 1 && stride === 16) interpolatedLinear16(a, b, padded, out, atInt, atFrac, stepInt, stepFrac, phaseUnit);
+  else if (stage.order === 1) interpolatedLinear(a, b, n, stride, padded, out, atInt, atFrac, stepInt, stepFrac, phaseUnit);
   else if (stride === 16) interpolatedQuadratic16(a, b, c, padded, out, atInt, atFrac, stepInt, stepFrac, phaseUnit);
   else interpolatedQuadratic(a, b, c, n, stride, padded, out, atInt, atFrac, stepInt, stepFrac, phaseUnit);
 }
 
-/** Whether the kernel has this stage's loop: rows of 16 taps, rational or quadratic. */
-const kernelRuns = (stage: PolyphaseStage): boolean => stage.stride === 16 && (stage.order === 0 || stage.order === 2);
+/** Whether the kernel has this stage's loop: rows of 16 taps (all three orders). */
+const kernelRuns = (stage: PolyphaseStage): boolean => stage.stride === 16;
 
 /**
  * The stage's loop on the kernel, its output left in the kernel's memory (a view). An input that lies
@@ -124,6 +125,9 @@ function runPolyphaseOnKernel(kernel: DspKernel, stage: PolyphaseStage, x: Sampl
     const { L, step } = stage;
     const stepDiv = Math.floor(step / L);
     kernel.exports.rational16(a, samples, y, count, Math.floor(stage.at0 / L), stage.at0 % L, L, stepDiv, step - stepDiv * L);
+  } else if (stage.order === 1) {
+    const phaseUnit = 2 ** (32 - stage.phaseBits);
+    kernel.exports.linear16(a, b, samples, y, count, stage.atInt0, stage.atFrac0, stage.stepInt, stage.stepFrac, phaseUnit);
   } else {
     const phaseUnit = 2 ** (32 - stage.phaseBits);
     kernel.exports.quadratic16(a, b, c, samples, y, count, stage.atInt0, stage.atFrac0, stage.stepInt, stage.stepFrac, phaseUnit);

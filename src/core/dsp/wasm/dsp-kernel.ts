@@ -15,6 +15,10 @@ export interface DspKernelExports {
   repeatHalfSpectrum(re: number, im: number, half: number): void;
   foldSpectrum(re: number, im: number, half: number): void;
   rational16(table: number, x: number, out: number, count: number, div: number, rem: number, L: number, stepDiv: number, stepRem: number): void;
+  linear16(
+    a: number, b: number, x: number, out: number, count: number,
+    atInt: number, atFrac: number, stepInt: number, stepFrac: number, phaseUnit: number,
+  ): void;
   quadratic16(
     a: number, b: number, c: number, x: number, out: number, count: number,
     atInt: number, atFrac: number, stepInt: number, stepFrac: number, phaseUnit: number,

@@ -8,5 +8,5 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { foldSpectrum, multiplySpectra, multiplySpectraBetweenPasses, repeatHalfSpectrum } from './spectrum-product';
-export { quadratic16, rational16 } from './polyphase';
+export { linear16, quadratic16, rational16 } from './polyphase';
 export { addScaled, meanSquareF32, meanSquareF64, standardNormals } from './gaussian-noise';

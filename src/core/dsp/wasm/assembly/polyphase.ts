@@ -65,3 +65,23 @@ export function quadratic16(a: usize, b: usize, c: usize, x: usize, out: usize, 
     atInt += stepInt + carry;
   }
 }
+
+/** Linear interpolation between 2^phaseBits phases (see quadratic16): Σ (a + b·f)·x as two dot products. */
+export function linear16(a: usize, b: usize, x: usize, out: usize, count: i32, atInt: i32, atFrac: f64, stepInt: i32, stepFrac: f64, phaseUnit: f64): void {
+  const perUnit = 1.0 / phaseUnit;
+  for (let k = 0; k < count; k++) {
+    const phase = Math.floor(atFrac * perUnit);
+    const f = <f64><f32>((atFrac - phase * phaseUnit) * perUnit);
+    const row = <usize>(<i32>phase) << 7;
+    const p = x + (<usize>atInt << 3);
+    const x0 = v128.load(p), x1 = v128.load(p, 16), x2 = v128.load(p, 32), x3 = v128.load(p, 48);
+    const x4 = v128.load(p, 64), x5 = v128.load(p, 80), x6 = v128.load(p, 96), x7 = v128.load(p, 112);
+    const va = dot16(a + row, x0, x1, x2, x3, x4, x5, x6, x7);
+    const vb = dot16(b + row, x0, x1, x2, x3, x4, x5, x6, x7);
+    store<f64>(out + (<usize>k << 3), va + vb * f);
+    atFrac += stepFrac;
+    const carry = <i32>(atFrac >= 4294967296.0);
+    atFrac -= <f64>carry * 4294967296.0;
+    atInt += stepInt + carry;
+  }
+}
