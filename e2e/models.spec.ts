@@ -175,3 +175,46 @@ test('refuses a tampered bundle, a random ZIP, a plain tfjs model and a duplicat
   await page.reload();
   await expect(modelCards(page)).toHaveCount(1);
 });
+
+test('says the disk is full and adds nothing when the browser refuses the storage', async ({ page, baseURL }) => {
+  await openModels(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 300_000 });
+  await importFiles(page, [fixture()]);
+  await expect(page.getByRole('alert')).toHaveText(
+    /^thesis-cnn\.zip was not imported: the disk is full: the browser refused to store the model "Thesis CNN fixture", so nothing was saved\./,
+  );
+  await expect(page.getByTestId('empty-library')).toBeVisible();
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin });
+  await page.reload();
+  await expect(page.getByTestId('empty-library')).toBeVisible();
+  expect(await storedKeys(page)).toEqual({ tfjsModels: [], tfjsInfo: [], metadata: [] });
+});
+
+/** Every key in tfjs's model database and in the studio's metadata store. */
+function storedKeys(page: Page): Promise<Record<'tfjsModels' | 'tfjsInfo' | 'metadata', string[]>> {
+  return page.evaluate(async () => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const keys = (database: IDBDatabase, store: string) =>
+      new Promise<string[]>((resolve, reject) => {
+        if (!database.objectStoreNames.contains(store)) return resolve([]);
+        const request = database.transaction(store).objectStore(store).getAllKeys();
+        request.onsuccess = () => resolve(request.result.map(String));
+        request.onerror = () => reject(request.error);
+      });
+    const [tfjs, studio] = await Promise.all([open('tensorflowjs'), open('ser-studio-models')]);
+    const result = {
+      tfjsModels: await keys(tfjs, 'models_store'),
+      tfjsInfo: await keys(tfjs, 'model_info_store'),
+      metadata: await keys(studio, 'models'),
+    };
+    tfjs.close();
+    studio.close();
+    return result;
+  });
+}
