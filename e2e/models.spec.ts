@@ -76,6 +76,7 @@ test('imports, keeps, renames, activates, exports, deletes and re-imports a mode
   await expect(card).toContainText('random (leaky), seed 1');
   await expect(card).toContainText('so these scores are optimistic');
   await expect(card).toContainText('7 min 01 s on wasm, 30 of 50 epochs');
+  await expect(card).toContainText('336 training files from ravdess.zip, tess.zip, 4 speakers');
 
   await page.reload();
   await expect(modelCards(page)).toHaveCount(1);
@@ -174,6 +175,19 @@ test('refuses a tampered bundle, a random ZIP, a plain tfjs model and a duplicat
   }
   await page.reload();
   await expect(modelCards(page)).toHaveCount(1);
+});
+
+test('a model imported in one tab shows up in another tab that has the Models page open', async ({ page, context }) => {
+  await openModels(page);
+  const other = await context.newPage();
+  await openModels(other);
+  await expect(other.getByTestId('empty-library')).toBeVisible();
+  await importFiles(page, [fixture()]);
+  await expect(other.getByRole('article', { name: FIXTURE_NAME })).toBeVisible();
+  await page.getByRole('button', { name: `Delete ${FIXTURE_NAME}` }).click();
+  await page.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(other.getByTestId('empty-library')).toBeVisible();
+  await other.close();
 });
 
 test('says the disk is full and adds nothing when the browser refuses the storage', async ({ page, baseURL }) => {

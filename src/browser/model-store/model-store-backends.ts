@@ -33,6 +33,8 @@ export interface MetadataBackend {
 export interface ModelStoreBackends {
   readonly weights: WeightsBackend;
   readonly metadata: MetadataBackend;
+  /** Called after every change to the library, to tell other tabs and workers (see watchModelLibrary). */
+  readonly announceChange?: () => void;
   /** Milliseconds since the epoch; a parameter so tests can move time. */
   readonly now?: () => number;
 }

@@ -155,6 +155,26 @@ describe('ModelStore: rename, delete, active model', () => {
   });
 });
 
+describe('ModelStore: change announcements', () => {
+  it('announces each change that other tabs and workers should see, and only those', async () => {
+    let announced = 0;
+    store = new ModelStore({ weights: backends.weights, metadata: backends.metadata, now: backends.now, announceChange: () => announced++ });
+    (await saveTiny('a')).dispose();
+    expect(announced).toBe(1);
+    await store.rename('a', 'B');
+    await store.setActive('a');
+    await store.list();
+    await store.exportBundle('a');
+    expect(announced).toBe(3);
+    await store.delete('a');
+    expect(announced).toBe(4);
+    const model = createTinyModel();
+    await expect(store.save(model, tinyMetadata({ labels: ['x', 'y'] }))).rejects.toThrow();
+    model.dispose();
+    expect(announced).toBe(4);
+  });
+});
+
 describe('ModelStore: export and import', () => {
   it('exports a bundle with the current name that imports back after a delete', async () => {
     (await saveTiny('a')).dispose();

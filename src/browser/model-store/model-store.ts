@@ -31,11 +31,13 @@ export class ModelStore {
   readonly #weights: WeightsBackend;
   readonly #metadata: MetadataBackend;
   readonly #now: () => number;
+  readonly #announceChange: () => void;
 
   constructor(backends: ModelStoreBackends) {
     this.#weights = backends.weights;
     this.#metadata = backends.metadata;
     this.#now = backends.now ?? Date.now;
+    this.#announceChange = backends.announceChange ?? (() => undefined);
   }
 
   /** Saves a trained model with its metadata, checked as an import would be; all or nothing. */
@@ -77,11 +79,13 @@ export class ModelStore {
     const current = await this.#require(id);
     const renamed = { ...current, name: newName };
     await this.#metadata.update(id, (stored) => ({ ...(parsedOrNothing(stored)[0] ?? current), name: newName }));
+    this.#announceChange();
     return renamed;
   }
 
   async delete(id: string): Promise<void> {
     await this.#metadata.remove(id);
+    this.#announceChange();
     if ((await this.#metadata.getActiveId()) === id) await this.#metadata.setActiveId(undefined);
     await this.#weights.remove(id);
   }
@@ -89,6 +93,7 @@ export class ModelStore {
   async setActive(id: string | undefined): Promise<void> {
     if (id !== undefined) await this.#require(id);
     await this.#metadata.setActiveId(id);
+    this.#announceChange();
   }
 
   /** The active model's metadata; undefined if none is chosen or it was deleted. */
@@ -127,6 +132,7 @@ export class ModelStore {
     }
     await this.#write(metadata.name, () => this.#weights.save(metadata.id, artifactsFromModelJson(model.modelJson, model.weights)), metadata.id);
     await this.#write(metadata.name, () => this.#metadata.put(metadata), metadata.id);
+    this.#announceChange();
     return metadata;
   }
 

@@ -133,8 +133,8 @@ function parseNormalisation(reader: JsonReader, bins: number): FeatureStandardis
 
 function parseDatasetSummary(reader: JsonReader): DatasetSummary {
   const counts = reader.object('filesPerLabel');
-  const filesPerLabel: Record<string, number> = {};
-  for (const label of Object.keys(counts.value)) filesPerLabel[label] = counts.number(label, { min: 0, integer: true });
+  // fromEntries defines own properties, so even a label named "__proto__" stays a plain count.
+  const filesPerLabel = Object.fromEntries(Object.keys(counts.value).map((label) => [label, counts.number(label, { min: 0, integer: true })]));
   return {
     filesPerLabel,
     speakers: reader.strings('speakers', { maxLength: 100_000 }),

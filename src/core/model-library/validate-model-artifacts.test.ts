@@ -1,13 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ModelFileError } from './model-file-error';
-import type { ModelJson } from './model-json';
 import { type SavedModelFiles, thesisModelFiles, tinyMetadata, tinyModelFiles } from './test-support/saved-model';
 import { validateModelArtifacts } from './validate-model-artifacts';
 
 type Layer = { class_name: string; config: Record<string, unknown> };
 
+/** model.json as plain, writable JSON. */
+interface WritableModelJson {
+  format: string;
+  modelTopology: { class_name: string; config: { layers: Layer[] } };
+  weightsManifest: { paths: string[]; weights: { name: string; shape: number[]; dtype: string; quantization?: unknown }[] }[];
+  userDefinedMetadata?: Record<string, unknown>;
+}
+
 /** A deep copy of the model.json to tamper with. */
-function copyJson(files: SavedModelFiles): ModelJson & { modelTopology: { config: { layers: Layer[] } } } {
+function copyJson(files: SavedModelFiles): WritableModelJson {
   return JSON.parse(JSON.stringify(files.modelJson));
 }
 

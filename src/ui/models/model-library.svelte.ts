@@ -30,6 +30,16 @@ export class ModelLibrary {
     }
   }
 
+  /** Reads the list again after another tab or worker changed it; skipped while an action here runs (it reads the list itself). */
+  async refreshAfterOutsideChange(): Promise<void> {
+    if (this.busy || this.phase !== 'ready') return;
+    try {
+      await this.#reload();
+    } catch {
+      // The next action or visit reads the list again and reports what fails then.
+    }
+  }
+
   async importFiles(files: readonly File[]): Promise<void> {
     const names = listNames(files.map((file) => file.name));
     await this.#run(async () => {

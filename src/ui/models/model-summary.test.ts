@@ -13,6 +13,7 @@ describe('summariseModel', () => {
     expect(summary.leaky).toBe(false);
     expect(summary.trainingTime).toBe('5 min 13 s on wasm, 40 of 50 epochs');
     expect(summary.created).toContain('2026');
+    expect(summary.dataset).toBe('70 training files from ravdess.zip, 2 speakers');
   });
 
   it('flags the leaky random split and leaves out missing test scores', () => {

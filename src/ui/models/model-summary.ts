@@ -21,6 +21,7 @@ export interface ModelSummary {
   readonly split: string;
   readonly leaky: boolean;
   readonly trainingTime: string;
+  readonly dataset: string;
 }
 
 export function summariseModel(metadata: ModelMetadata, locale?: string): ModelSummary {
@@ -33,7 +34,14 @@ export function summariseModel(metadata: ModelMetadata, locale?: string): ModelS
     split: `${SPLIT_KIND_NAMES[metadata.split.kind]}, seed ${metadata.split.seed}`,
     leaky: metadata.split.kind === 'random-leaky',
     trainingTime: `${formatDuration(metadata.trainingSeconds)} on ${metadata.backend}, ${metadata.training.epochsRun} of ${metadata.training.epochsAsked} epochs`,
+    dataset: describeDataset(metadata.dataset),
   };
+}
+
+function describeDataset({ filesPerLabel, speakers, sourceArchives }: ModelMetadata['dataset']): string {
+  const files = Object.values(filesPerLabel).reduce((sum, count) => sum + count, 0);
+  const sources = sourceArchives.length === 0 ? '' : ` from ${sourceArchives.join(', ')}`;
+  return `${files} training ${files === 1 ? 'file' : 'files'}${sources}, ${speakers.length} ${speakers.length === 1 ? 'speaker' : 'speakers'}`;
 }
 
 function scores(metrics: { readonly unweightedAverageRecall: number; readonly accuracy: number }): string {
