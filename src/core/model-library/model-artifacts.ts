@@ -9,7 +9,7 @@ export const WEIGHTS_FILE_NAME = 'weights.bin';
 /**
  * tfjs's in-memory form of a saved model (what `model.save(tf.io.withSaveHandler(…))` hands
  * over) as model.json and one run of weight bytes, with `metadata` embedded under
- * userDefinedMetadata.serStudio and the manifest pointing at weights.bin.
+ * userDefinedMetadata.serStudio and the manifest pointing at weights.bin; no training config.
  */
 export function modelJsonFromArtifacts(artifacts: io.ModelArtifacts, metadata: ModelMetadata): { modelJson: ModelJson; weights: Uint8Array } {
   if (artifacts.modelTopology === undefined || artifacts.modelTopology instanceof ArrayBuffer || artifacts.weightSpecs === undefined) {
@@ -21,7 +21,6 @@ export function modelJsonFromArtifacts(artifacts: io.ModelArtifacts, metadata: M
     convertedBy: artifacts.convertedBy ?? null,
     modelTopology: artifacts.modelTopology as Record<string, unknown>,
     weightsManifest: [{ paths: [WEIGHTS_FILE_NAME], weights: artifacts.weightSpecs }],
-    ...(artifacts.trainingConfig === undefined ? {} : { trainingConfig: artifacts.trainingConfig }),
     userDefinedMetadata: { ...artifacts.userDefinedMetadata, [METADATA_KEY]: metadata },
   };
   return { modelJson, weights: concatWeightData(artifacts.weightData) };
@@ -36,7 +35,11 @@ export function withEmbeddedMetadata(modelJson: ModelJson, metadata: ModelMetada
   };
 }
 
-/** tfjs's in-memory form of a checked model.json and its weights, as `tf.io.fromMemory` takes it. */
+/**
+ * tfjs's in-memory form of a checked model.json and its weights, as `tf.io.fromMemory` takes it.
+ * A training config (optimizer and loss, which tfjs would deserialise on load) is left out: it is
+ * not checked, predicting does not need it, and the studio compiles a model itself to train it.
+ */
 export function artifactsFromModelJson(modelJson: ModelJson, weights: Uint8Array): io.ModelArtifacts {
   return {
     modelTopology: modelJson.modelTopology,
@@ -46,7 +49,6 @@ export function artifactsFromModelJson(modelJson: ModelJson, weights: Uint8Array
     format: modelJson.format,
     generatedBy: modelJson.generatedBy,
     convertedBy: modelJson.convertedBy ?? null,
-    ...(modelJson.trainingConfig === undefined ? {} : { trainingConfig: modelJson.trainingConfig as io.TrainingConfig }),
     ...(modelJson.userDefinedMetadata === undefined ? {} : { userDefinedMetadata: modelJson.userDefinedMetadata as Record<string, {}> }),
   };
 }

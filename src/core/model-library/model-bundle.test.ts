@@ -54,6 +54,12 @@ describe('model bundle', () => {
     expect(JSON.parse(await zip.file('metadata.json')!.async('string'))).toEqual(thesis.metadata);
   });
 
+  it('leaves out a training config (optimizer, loss) that tfjs would deserialise on load', async () => {
+    const withTraining = { ...thesis, modelJson: { ...thesis.modelJson, trainingConfig: { loss: 'categoricalCrossentropy', optimizer_config: { class_name: 'Evil', config: {} } } } };
+    const read = await readModelFiles([file(writeModelBundle(withTraining), 'm.zip')]);
+    expect(artifactsFromModelJson(read.modelJson, read.weights).trainingConfig).toBeUndefined();
+  });
+
   it('writes renamed metadata into the bundle', async () => {
     const renamed = { ...thesis, metadata: { ...thesis.metadata, name: 'Renamed' } };
     expect((await readModelFiles([file(writeModelBundle(renamed), 'm.zip')])).metadata.name).toBe('Renamed');
