@@ -1,0 +1,66 @@
+// The messages between the Node runner, the bench page and its worker (all structured-clonable).
+
+export type BenchBackend = 'wasm' | 'webgl' | 'webgpu';
+
+export interface BenchRequest {
+  readonly backend: BenchBackend;
+  /** wasm only: threads to start; 0 means navigator.hardwareConcurrency. */
+  readonly threads: number;
+  /**
+   * wasm only: report twice the cores to tfjs-backend-wasm, which caps its thread pool at
+   * hardwareConcurrency / 2 (it assumes two hyper-threads per core), so a 2-core machine gets 1.
+   */
+  readonly liftCoreCap: boolean;
+  /** Synthetic samples of the thesis shape (182 × 40) per epoch. */
+  readonly samples: number;
+  /** Untimed epochs first (shader compilation, allocation, JIT), then the timed ones. */
+  readonly warmupEpochs: number;
+  readonly timedEpochs: number;
+}
+
+export interface BackendFacts {
+  /** tf.getBackend() once started. */
+  readonly name: string;
+  /** What the bench asked for, and what the backend reports it runs (wasm: getThreadsCount()). */
+  readonly requestedThreads: number;
+  readonly threads: number;
+  readonly hardwareConcurrency: number;
+  /** The WebGPU adapter, the WebGL renderer, or what the wasm backend runs on. */
+  readonly device: string;
+  readonly crossOriginIsolated: boolean;
+}
+
+export interface EpochTiming {
+  readonly epoch: number;
+  readonly warmup: boolean;
+  /** trainModel's own figure: samples over the epoch's batch loop. */
+  readonly samplesPerSecond: number;
+  readonly trainMs: number;
+  /** From the previous epoch's end to this one's, checkpoint included: what a user waits. */
+  readonly wallMs: number;
+}
+
+export interface BenchMeasurement {
+  readonly backend: BackendFacts;
+  readonly samples: number;
+  readonly dataMs: number;
+  readonly epochs: readonly EpochTiming[];
+  /** Median over the timed epochs. */
+  readonly samplesPerSecond: number;
+  /** Median over the timed epochs' batches (building the batch tensors included). */
+  readonly msPerBatch: number;
+  readonly tensorsBefore: number;
+  readonly tensorsAfter: number;
+}
+
+export type BenchOutcome =
+  | { readonly kind: 'measured'; readonly measurement: BenchMeasurement }
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export type WorkerMessage = { readonly kind: 'progress'; readonly text: string } | { readonly kind: 'done'; readonly outcome: BenchOutcome };
+
+/** What the bench page puts on `window` for the runner to call. */
+export interface BenchPageApi {
+  runBench(request: BenchRequest): Promise<BenchOutcome>;
+}

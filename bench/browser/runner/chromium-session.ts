@@ -1,0 +1,53 @@
+// Node only: headless Chromium, one fresh page per benchmark request.
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { BenchOutcome, BenchPageApi, BenchRequest } from '../bench-protocol';
+
+// Loaded by Node at run time, not bundled (see build-bench-page.ts).
+const PLAYWRIGHT = 'playwright-core';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+  '--enable-unsafe-swiftshader',
+];
+
+export class ChromiumSession {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly context: BrowserContext,
+    private readonly url: string,
+  ) {}
+
+  static async open(url: string): Promise<ChromiumSession> {
+    const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+    const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ARGS });
+    return new ChromiumSession(browser, await browser.newContext(), url);
+  }
+
+  get version(): string {
+    return this.browser.version();
+  }
+
+  /** Runs one request in a new page, echoing the worker's progress lines. */
+  async run(label: string, request: BenchRequest): Promise<BenchOutcome> {
+    const page = await this.context.newPage();
+    page.on('console', (message) => console.log(`  [${label}] ${message.text()}`));
+    page.on('pageerror', (error) => console.log(`  [${label}] page error: ${error.message}`));
+    try {
+      await page.goto(this.url);
+      await page.waitForFunction(() => 'runBench' in window);
+      return await page.evaluate((req) => (window as unknown as BenchPageApi).runBench(req), request);
+    } finally {
+      await page.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
