@@ -116,6 +116,7 @@ test('imports, keeps, renames, activates, exports, deletes and re-imports a mode
   await expect(page.getByRole('button', { name: 'Keep it' })).toBeFocused();
   await page.getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByTestId('empty-library')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Models in this browser' })).toBeFocused();
   await page.reload();
   await expect(page.getByTestId('empty-library')).toBeVisible();
 
