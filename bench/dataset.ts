@@ -43,6 +43,8 @@ interface RunResult {
   readonly start: number;
   readonly end: number;
   readonly stepMs: Record<Step, number>;
+  /** Process CPU time per step: this thread's when it runs alone (the main-thread run). */
+  readonly stepCpuMs: Record<Step, number>;
   readonly backend: string;
   readonly checksum: number;
 }
@@ -54,13 +56,23 @@ function speechClips(): Clip[] {
   return names.map((name) => ({ name, bytes: readFixture(`speech/${name}`) }));
 }
 
+/** Process CPU time, ms. */
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
 /** The whole per-clip pipeline, timing each step; returns a checksum so nothing is optimised away. */
-async function processClip(clip: Clip, extractor: FeatureExtractor, random: SeededRandom, stepMs: Record<Step, number>): Promise<number> {
+async function processClip(clip: Clip, extractor: FeatureExtractor, random: SeededRandom, stepMs: Record<Step, number>, stepCpuMs: Record<Step, number>): Promise<number> {
   let t = performance.now();
+  let cpu = cpuMs();
   const lap = (step: Step) => {
     const now = performance.now();
+    const cpuNow = cpuMs();
     stepMs[step] += now - t;
+    stepCpuMs[step] += cpuNow - cpu;
     t = now;
+    cpu = cpuNow;
   };
   const decoded = await decodeAudioFile(clip.bytes, clip.name);
   lap('decode');
@@ -82,14 +94,15 @@ async function runClips(clips: Clip[], count: number, seed: number, offset: numb
   const extractor = new FeatureExtractor(DEFAULT_FEATURE_CONFIG);
   const random = new SeededRandom(seed);
   const stepMs = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
+  const stepCpuMs = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
   let checksum = 0;
   const start = performance.timeOrigin + performance.now();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  for (let i = 0; i < count; i++) checksum += await processClip(clips[(i + offset) % clips.length], extractor, random, stepMs);
+  for (let i = 0; i < count; i++) checksum += await processClip(clips[(i + offset) % clips.length], extractor, random, stepMs, stepCpuMs);
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  return { clips: count, ms, cpuMs: (cpu.user + cpu.system) / 1000, start, end: performance.timeOrigin + performance.now(), stepMs, backend: extractor.backend, checksum };
+  return { clips: count, ms, cpuMs: (cpu.user + cpu.system) / 1000, start, end: performance.timeOrigin + performance.now(), stepMs, stepCpuMs, backend: extractor.backend, checksum };
 }
 
 // ---- worker: warm up, say ready, wait for go, run, post the result ----
@@ -105,12 +118,12 @@ if (!isMainThread) {
   port.postMessage('ready');
 }
 
-function stepRows(label: string, result: RunResult): Row {
+function stepRows(label: string, result: RunResult, measure: 'stepMs' | 'stepCpuMs' = 'stepMs'): Row {
   const row: Row = { run: label };
   let total = 0;
   for (const step of STEPS) {
-    row[step] = +(result.stepMs[step] / result.clips).toFixed(2);
-    total += result.stepMs[step];
+    row[step] = +(result[measure][step] / result.clips).toFixed(2);
+    total += result[measure][step];
   }
   row['sum ms/clip'] = +(total / result.clips).toFixed(2);
   return row;
@@ -241,7 +254,7 @@ if (isMainThread) {
   ];
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (${workers} cores; wall-clock figures need a quiet machine)`);
   printTable(`Decode + resample to 22 050 Hz + fix length ${CLIP} + 3 variants (original, noise 20 dB, pitch +2) to MFCC (${single.backend}); ${clips.length} speech fixtures: ${mix}; ${TIMED_CLIPS} clips per thread after ${WARMUP_CLIPS} warm-up`, figures);
-  const steps = [stepRows('one thread', single), ...parallel.map((r, i) => stepRows(`worker ${i}`, r))];
+  const steps = [stepRows('one thread', single), stepRows('one thread, CPU time', single, 'stepCpuMs'), ...parallel.map((r, i) => stepRows(`worker ${i}`, r))];
   printTable('Per step, ms per clip (3x MFCC = the three variants together)', steps);
   const memory = await corporaMemory();
   writeResults('dataset', {

@@ -137,15 +137,26 @@ export class DspKernel {
 let compiled: WebAssembly.Module | null | undefined;
 let instance: DspKernel | null | undefined;
 
-/** This thread's kernel, or null where the runtime lacks wasm SIMD. */
+/**
+ * This thread's kernel, or null where the runtime lacks wasm SIMD or will not compile it here
+ * (Chromium refuses synchronous compiles over 4 kB on a page's main thread; workers may).
+ */
 export function dspKernel(): DspKernel | null {
   if (instance !== undefined) return instance;
-  if (compiled === undefined) {
-    const bytes = Uint8Array.from(atob(DSP_KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
-    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  }
+  compiled ??= compileKernel();
   instance = compiled ? new DspKernel(compiled) : null;
   return instance;
+}
+
+function compileKernel(): WebAssembly.Module | null {
+  if (typeof WebAssembly !== 'object') return null;
+  const bytes = Uint8Array.from(atob(DSP_KERNEL_WASM_BASE64), (c) => c.charCodeAt(0));
+  if (!WebAssembly.validate(bytes)) return null;
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** The kernel a backend choice runs on: null for 'js' (or 'auto' without wasm SIMD); 'wasm-simd' without it throws. */
