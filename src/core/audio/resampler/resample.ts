@@ -21,9 +21,18 @@ export function resample(input: Float32Array, fromRate: number, toRate: number, 
   const produced = Math.min(outLength, Math.floor(n / (fromRate / toRate) + 0.5));
   if (produced <= 0) return out;
   const { stages } = cachedPlan(fromRate, toRate);
-  const block = runStages(stages, { data: input, start: 0, length: n }, produced, kernelFor(backend));
+  const kernel = kernelFor(backend);
+  const block = runStages(stages, { data: input, start: 0, length: n }, produced, kernel);
   const count = Math.min(produced, block.length);
-  out.set(block.data.subarray(block.start, block.start + count));
+  const address = kernel?.addressOf(block.data) ?? null;
+  if (kernel && address !== null) {
+    // The last stage left its samples in the kernel's memory: rounded to float32 there, then copied.
+    const [rounded] = kernel.reserve([4 * count], address + block.data.byteLength);
+    kernel.exports.toFloat32(address + 8 * block.start, rounded, count);
+    out.set(kernel.f32(rounded, count));
+  } else {
+    out.set(block.data.subarray(block.start, block.start + count));
+  }
   return out;
 }
 

@@ -14,6 +14,7 @@ export interface DspKernelExports {
   multiplySpectraBetweenPasses(re: number, im: number, hr: number, hi: number, size: number): void;
   repeatHalfSpectrum(re: number, im: number, half: number): void;
   foldSpectrum(re: number, im: number, half: number): void;
+  toFloat32(x: number, out: number, n: number): void;
   rational16(table: number, x: number, out: number, count: number, div: number, rem: number, L: number, stepDiv: number, stepRem: number): void;
   linear16(
     a: number, b: number, x: number, out: number, count: number,

@@ -7,6 +7,6 @@ export { scalePeriodically, stretchWorkBytes, timeStretch } from './time-stretch
 export function heapBase(): usize {
   return __heap_base;
 }
-export { foldSpectrum, multiplySpectra, multiplySpectraBetweenPasses, repeatHalfSpectrum } from './spectrum-product';
+export { foldSpectrum, multiplySpectra, multiplySpectraBetweenPasses, repeatHalfSpectrum, toFloat32 } from './spectrum-product';
 export { linear16, quadratic16, rational16 } from './polyphase';
 export { addScaled, meanSquareF32, meanSquareF64, standardNormals } from './gaussian-noise';
