@@ -35,7 +35,7 @@
  * designs are cached per rate pair. Both run on the float64 wasm SIMD kernel (src/core/dsp/wasm)
  * where it exists, with the same operations in the same order as the TypeScript path, so the output
  * is the same bits either way; the blocks stay in the kernel's memory from stage to stage. 4.2 s at
- * 48 kHz → 22.05 kHz takes ~1.5 ms of CPU in Node 20 on a shared 2-vCPU Xeon (TypeScript: ~5.5 ms).
+ * 48 kHz → 22.05 kHz takes ~2.5 ms of CPU in Node 20 on a busy shared 2-vCPU Xeon (TypeScript: ~7 ms).
  *
  * Length: soxr emits round(n · toRate / fromRate) samples and librosa pads (with zeros) or trims that
  * to ceil(n · toRate / fromRate); `resample` returns exactly librosa's array.
