@@ -17,7 +17,12 @@ test('a small dataset trains for 2 epochs on wasm, with live curves and the fina
   await expect(page.getByTestId('training-summary')).toContainText(/validation accuracy \d+(\.\d)?%, unweighted average recall \d+(\.\d)?%/);
   await expect(page.getByRole('table', { name: /Validation confusion matrix/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /loss/i }).first()).toBeVisible();
-  await expect(page.getByTestId('training-saved')).toContainText(/Saved as “6 emotions, speaker split, .* UTC” in your model library/);
+  const saved = page.getByTestId('training-saved');
+  await expect(saved).toContainText(/Saved as “6 emotions, speaker split, .* UTC” in your model library/);
+  const name = (await saved.textContent())?.match(/“(.+)”/)?.[1] ?? '';
+  await saved.getByRole('link', { name: 'model library' }).click();
+  await expect(page.getByRole('heading', { name: 'Models in this browser' })).toBeVisible();
+  await expect(page.getByRole('heading', { name, level: 3 })).toBeVisible({ timeout: 30_000 });
 });
 
 test('a reload during training offers to resume, and the resumed run finishes and is saved', async ({ page }) => {

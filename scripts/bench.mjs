@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench -- NAME [NAME ...]`: runs bench/NAME.ts (all of them without a name). Each
 // benchmark prints a table and writes bench/results/NAME.json. Benchmarks are bundled with esbuild
-// and run by plain Node, as the browser runs a bundle (tsx's on-the-fly transform is slower).
+// and run by plain Node, as the browser runs a bundle (tsx's on-the-fly transform is slower). The
+// banner gives the ES-module bundle the CommonJS globals its dependencies read (require, __dirname).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,6 @@ mkdirSync(buildDir, { recursive: true });
 for (const name of requested.length > 0 ? requested : available) {
   console.log(`\n## bench: ${name}`);
   const bundle = join(buildDir, `${name}.mjs`);
-  run(join(root, 'node_modules/.bin/esbuild'), [join(benchDir, `${name}.ts`), '--bundle', '--platform=node', '--format=esm', `--outfile=${bundle}`, '--log-level=warning', '--banner:js=import { createRequire } from "module"; const require = createRequire(import.meta.url);']);
+  run(join(root, 'node_modules/.bin/esbuild'), [join(benchDir, `${name}.ts`), '--bundle', '--platform=node', '--format=esm', `--outfile=${bundle}`, '--log-level=warning', '--banner:js=import { createRequire } from "module"; import { fileURLToPath as __serFileUrl } from "url"; const require = createRequire(import.meta.url); const __filename = __serFileUrl(import.meta.url); const __dirname = __serFileUrl(new URL(".", import.meta.url));']);
   run(process.execPath, [bundle], { SER_FIXTURES_DIR: join(root, 'src/fixtures'), SER_BENCH_DIR: benchDir });
 }
