@@ -6,7 +6,7 @@ import { type ValidatedModel, validateModelArtifacts } from '../../core/model-li
 import type { MetadataBackend, ModelStoreBackends, WeightsBackend } from './model-store-backends';
 import { ModelStoreError } from './model-store-error';
 import { diskFullError, isQuotaError } from './quota-error';
-import { savedArtifacts } from './saved-artifacts';
+import { savedArtifacts } from '../../core/model-library/saved-artifacts';
 
 /** A stored model, ready to predict: the caller owns (and disposes) the tfjs model. */
 export interface LoadedModel {

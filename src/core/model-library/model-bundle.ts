@@ -1,3 +1,4 @@
+import { concatBytes } from '../zip/concat-bytes';
 import { openZip } from '../zip/open-zip';
 import { ZipError } from '../zip/zip-error';
 import type { ZipArchive } from '../zip/zip-archive';
@@ -151,15 +152,4 @@ function normalisePath(path: string): string {
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -1,3 +1,4 @@
+import { concatBytes as concat } from './concat-bytes';
 // A small ZIP writer for the tests: it builds valid archives and, on request, precisely broken ones.
 import { crc32 } from './crc32';
 
@@ -128,12 +129,4 @@ export function le(value: number, size: number): Uint8Array {
   return bytes;
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
+export { concat };

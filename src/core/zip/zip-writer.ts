@@ -1,3 +1,4 @@
+import { concatBytes } from './concat-bytes';
 import { crc32 } from './crc32';
 
 /** One file to store in a ZIP: its path inside the archive and its bytes. */
@@ -102,14 +103,4 @@ function endOfDirectory(count: number, directorySize: number, directoryOffset: n
   record.setUint32(12, directorySize, true);
   record.setUint32(16, directoryOffset, true);
   return new Uint8Array(record.buffer);
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

@@ -1,22 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { createThesisCnn } from '../../model/thesis-cnn';
 import { modelJsonFromArtifacts } from '../model-artifacts';
+import { savedArtifacts } from '../saved-artifacts';
 import type { ModelJson } from '../model-json';
 import type { ModelMetadata } from '../model-metadata';
 import { sampleMetadata, TINY_FEATURE_CONFIG } from './sample-metadata';
-
-/** What tfjs hands a save handler for `model`. */
-export async function savedArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
-  let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (artifacts) => {
-      saved = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  if (saved === undefined) throw new Error('tfjs did not call the save handler');
-  return saved;
-}
 
 /** A tiny classifier over 8 frames × 4 MFCCs with 3 labels: Conv1D, BatchNormalization, MaxPooling1D, Flatten, Dense. */
 export function createTinyModel(units = 3): tf.Sequential {
