@@ -11,7 +11,7 @@ import { fillStandardNormal } from './standard-normal';
  */
 export function addNoiseAtSnr(samples: Float32Array, snrDb: number, random: SeededRandom, backend: DspBackend = 'auto'): Float32Array {
   if (!Number.isFinite(snrDb)) throw new RangeError(`SNR must be finite (got ${snrDb} dB)`);
-  const kernel = kernelFor(backend);
+  const kernel = kernelFor(backend, samples.length);
   if (kernel) return addNoiseOnKernel(kernel, samples, snrDb, random);
   const noise = new Float64Array(samples.length);
   fillStandardNormal(noise, random);

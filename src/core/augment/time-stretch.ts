@@ -25,7 +25,7 @@ export function timeStretch(samples: Float32Array, rate: number, backend: DspBac
   const analysisFrames = 1 + Math.floor(samples.length / STRETCH_HOP);
   // len(np.arange(0, frames, rate)) output frames, of which istft reads frameLimit().
   const frameCount = Math.min(Math.ceil(analysisFrames / rate), synthesis.frameLimit());
-  const kernel = kernelFor(backend);
+  const kernel = kernelFor(backend, Math.max(samples.length, length));
   if (kernel) return stretchOnKernel(kernel, samples, rate, length, frameCount);
   return stretchInTypeScript(samples, rate, synthesis, frameCount);
 }

@@ -21,7 +21,7 @@ export function resample(input: Float32Array, fromRate: number, toRate: number, 
   const produced = Math.min(outLength, Math.floor(n / (fromRate / toRate) + 0.5));
   if (produced <= 0) return out;
   const { stages } = cachedPlan(fromRate, toRate);
-  const kernel = kernelFor(backend);
+  const kernel = kernelFor(backend, Math.max(n, outLength));
   const block = runStages(stages, { data: input, start: 0, length: n }, produced, kernel);
   const count = Math.min(produced, block.length);
   const address = kernel?.addressOf(block.data) ?? null;

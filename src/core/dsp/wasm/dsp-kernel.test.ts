@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../random/seeded-random';
 import { Radix4Fft } from '../radix-fft';
-import { dspKernel, kernelFor } from './dsp-kernel';
+import { dspKernel, KERNEL_MAX_SAMPLES, kernelFor } from './dsp-kernel';
 
 function randomPlane(size: number, random: SeededRandom): Float64Array {
   return Float64Array.from({ length: size }, () => random.gaussian());
@@ -15,6 +15,9 @@ describe('the wasm SIMD DSP kernel', () => {
     expect(kernelFor('auto')).toBe(kernel);
     expect(kernelFor('wasm-simd')).toBe(kernel);
     expect(kernelFor('js')).toBeNull();
+    expect(kernelFor('auto', KERNEL_MAX_SAMPLES)).toBe(kernel);
+    expect(kernelFor('auto', KERNEL_MAX_SAMPLES + 1)).toBeNull();
+    expect(kernelFor('wasm-simd', KERNEL_MAX_SAMPLES + 1)).toBe(kernel);
   });
 
   it("gives Radix4Fft's exact bits, forward and inverse, full or without the twiddle-free pass, every size 8 to 8192", () => {

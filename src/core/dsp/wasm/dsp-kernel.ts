@@ -160,9 +160,19 @@ function compileKernel(): WebAssembly.Module | null {
   }
 }
 
-/** The kernel a backend choice runs on: null for 'js' (or 'auto' without wasm SIMD); 'wasm-simd' without it throws. */
-export function kernelFor(backend: DspBackend): DspKernel | null {
-  if (backend === 'js') return null;
+/**
+ * Samples beyond which 'auto' takes the TypeScript path: the kernel's working set is a few times the
+ * signal in float64, and wasm memory, once grown, stays grown for the worker's life (2^24 samples
+ * is 5.8 min at 48 kHz, ~0.5 GB at most).
+ */
+export const KERNEL_MAX_SAMPLES = 2 ** 24;
+
+/**
+ * The kernel a backend choice runs on for a signal of `samples` samples: null for 'js', and for
+ * 'auto' without wasm SIMD or past KERNEL_MAX_SAMPLES; 'wasm-simd' without wasm SIMD throws.
+ */
+export function kernelFor(backend: DspBackend, samples = 0): DspKernel | null {
+  if (backend === 'js' || (backend === 'auto' && samples > KERNEL_MAX_SAMPLES)) return null;
   const kernel = dspKernel();
   if (!kernel && backend === 'wasm-simd') throw new Error('wasm SIMD is not available in this runtime');
   return kernel;
