@@ -6,6 +6,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { printTable, type Row, writeResults } from './_report';
 import type { BenchMeasurement, BenchOutcome, BenchRequest } from './browser/bench-protocol';
+import { median } from './browser/median';
 import { buildBenchPage } from './browser/runner/build-bench-page';
 import { ChromiumSession } from './browser/runner/chromium-session';
 import { serveStatic } from './browser/runner/serve-static';
@@ -25,9 +26,10 @@ interface Config {
 }
 
 // SwiftShader's WebGL takes most of a minute per batch of 32 here: one warm-up and one timed batch.
+// SwiftShader's WebGPU runs out of buffer memory after about 20 batches here: 3 epochs of 4.
 const wasm = { samples: envInt('WASM_SAMPLES', 1024), warmupEpochs: 1, timedEpochs: envInt('WASM_EPOCHS', 3), liftCoreCap: false };
 const webgl = { samples: envInt('WEBGL_SAMPLES', 32), warmupEpochs: 1, timedEpochs: envInt('WEBGL_EPOCHS', 1), threads: 1, liftCoreCap: false };
-const webgpu = { samples: envInt('WEBGPU_SAMPLES', 256), warmupEpochs: 1, timedEpochs: envInt('WEBGPU_EPOCHS', 2), threads: 1, liftCoreCap: false };
+const webgpu = { samples: envInt('WEBGPU_SAMPLES', 128), warmupEpochs: 1, timedEpochs: envInt('WEBGPU_EPOCHS', 2), threads: 1, liftCoreCap: false };
 const CONFIGS: Config[] = [
   { label: 'wasm, 1 thread', request: { backend: 'wasm', threads: 1, ...wasm } },
   { label: 'wasm, hardwareConcurrency threads (as the app)', request: { backend: 'wasm', threads: 0, ...wasm } },
@@ -36,7 +38,7 @@ const CONFIGS: Config[] = [
   { label: 'webgpu', request: { backend: 'webgpu', ...webgpu } },
 ];
 const only = process.env.ONLY?.split(',');
-const FULL_EPOCHS = envInt('FULL_EPOCHS', 2);
+const FULL_EPOCHS = envInt('FULL_EPOCHS', 3);
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const round = (x: number, digits = 1) => +x.toFixed(digits);
@@ -53,16 +55,17 @@ function speedRow(label: string, outcome: BenchOutcome, loadAfter: string): Row 
     'timed epochs': m.epochs.filter((e) => !e.warmup).length,
     'samples/s': round(m.samplesPerSecond),
     'ms/batch': round(m.msPerBatch, 0),
+    'loss by epoch': m.epochs.map((e) => e.loss.toFixed(3)).join(', '),
     tensors: `${m.tensorsBefore} → ${m.tensorsAfter}${m.tensorsAfter > m.tensorsBefore ? ' GREW' : ''}`,
     load: loadAfter,
+    ...(m.backend.readbackProblem !== null && { status: `INVALID, wrong readback: ${m.backend.readbackProblem}` }),
   };
 }
 
 /** Wall time of TARGET_EPOCHS: the measured epochs, plus the median later epoch for the rest. */
 function thesisRunRow(label: string, m: BenchMeasurement, loadAfter: string): Row {
   const walls = m.epochs.map((e) => e.wallMs / 1000);
-  const later = walls.slice(1).sort((a, b) => a - b);
-  const steady = later.length > 0 ? later[Math.floor(later.length / 2)] : walls[0];
+  const steady = walls.length > 1 ? median(walls.slice(1)) : walls[0];
   const measured = walls.reduce((a, b) => a + b, 0);
   const total = walls.length >= TARGET_EPOCHS ? measured : measured + (TARGET_EPOCHS - walls.length) * steady;
   return {
@@ -82,7 +85,7 @@ function thesisRunRow(label: string, m: BenchMeasurement, loadAfter: string): Ro
 function fastest(results: { config: Config; outcome: BenchOutcome }[]): { config: Config; measurement: BenchMeasurement } | undefined {
   let best: { config: Config; measurement: BenchMeasurement } | undefined;
   for (const { config, outcome } of results) {
-    if (outcome.kind === 'measured' && (best === undefined || outcome.measurement.samplesPerSecond > best.measurement.samplesPerSecond)) best = { config, measurement: outcome.measurement };
+    if (outcome.kind === 'measured' && outcome.measurement.backend.readbackProblem === null && (best === undefined || outcome.measurement.samplesPerSecond > best.measurement.samplesPerSecond)) best = { config, measurement: outcome.measurement };
   }
   return best;
 }

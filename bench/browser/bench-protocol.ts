@@ -28,16 +28,23 @@ export interface BackendFacts {
   /** The WebGPU adapter, the WebGL renderer, or what the wasm backend runs on. */
   readonly device: string;
   readonly crossOriginIsolated: boolean;
+  /** null when tensors read back correctly (sync and async), else what came back. */
+  readonly readbackProblem: string | null;
 }
 
 export interface EpochTiming {
   readonly epoch: number;
   readonly warmup: boolean;
+  /** The epoch's mean training loss: same seed and data, so backends that compute alike agree. */
+  readonly loss: number;
   /** trainModel's own figure: samples over the epoch's batch loop. */
   readonly samplesPerSecond: number;
   readonly trainMs: number;
   /** From the previous epoch's end to this one's, checkpoint included: what a user waits. */
   readonly wallMs: number;
+  /** tf.memory() at the epoch's end, after its checkpoint. */
+  readonly tensors: number;
+  readonly gpuBytesAllocated: number | null;
 }
 
 export interface BenchMeasurement {

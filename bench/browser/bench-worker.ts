@@ -1,4 +1,4 @@
-import type { BenchOutcome, BenchRequest, WorkerMessage } from './bench-protocol';
+import type { BackendFacts, BenchOutcome, BenchRequest, WorkerMessage } from './bench-protocol';
 import { measureTraining } from './measure-training';
 import { startBenchBackend } from './start-bench-backend';
 
@@ -11,7 +11,7 @@ function messageOf(error: unknown): string {
 }
 
 async function run(request: BenchRequest): Promise<BenchOutcome> {
-  let backend;
+  let backend: BackendFacts;
   try {
     backend = await startBenchBackend(request);
   } catch (error) {
@@ -21,7 +21,8 @@ async function run(request: BenchRequest): Promise<BenchOutcome> {
     const measurement = await measureTraining(request, backend, (text) => post({ kind: 'progress', text }));
     return { kind: 'measured', measurement };
   } catch (error) {
-    return { kind: 'failed', message: messageOf(error) };
+    const readback = backend.readbackProblem === null ? '' : `; before that, ${backend.readbackProblem}`;
+    return { kind: 'failed', message: `${messageOf(error)}${readback}` };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { BatchMetrics, EpochMetrics } from '../../src/core/model/training-types';
 import type { EpochTiming } from './bench-protocol';
+import { describeMemory, memoryNote } from './memory-note';
 
 const PROGRESS_EVERY_MS = 15_000;
 
@@ -19,22 +20,16 @@ export class EpochClock {
     if (metrics.epoch >= this.warmupEpochs) this.timedBatchMs.push(metrics.ms);
     if (performance.now() - this.lastProgress < PROGRESS_EVERY_MS) return;
     this.lastProgress = performance.now();
-    this.progress(`  epoch ${metrics.epoch + 1}, batch ${metrics.batch + 1}/${metrics.batchesPerEpoch}: ${metrics.ms.toFixed(0)} ms`);
+    this.progress(`  epoch ${metrics.epoch + 1}, batch ${metrics.batch + 1}/${metrics.batchesPerEpoch}: ${metrics.ms.toFixed(0)} ms; ${describeMemory(memoryNote())}`);
   }
 
   epochEnded(metrics: EpochMetrics): void {
     const now = performance.now();
     const warmup = metrics.epoch < this.warmupEpochs;
-    this.epochs.push({ epoch: metrics.epoch, warmup, samplesPerSecond: metrics.samplesPerSecond, trainMs: metrics.trainMs, wallMs: now - this.epochStart });
+    const memory = memoryNote();
+    this.epochs.push({ epoch: metrics.epoch, warmup, loss: metrics.loss, samplesPerSecond: metrics.samplesPerSecond, trainMs: metrics.trainMs, wallMs: now - this.epochStart, ...memory });
     this.epochStart = now;
     this.lastProgress = now;
-    this.progress(`  epoch ${metrics.epoch + 1}${warmup ? ' (warm-up)' : ''}: ${metrics.samplesPerSecond.toFixed(1)} samples/s, ${(metrics.trainMs / 1000).toFixed(1)} s`);
+    this.progress(`  epoch ${metrics.epoch + 1}${warmup ? ' (warm-up)' : ''}: ${metrics.samplesPerSecond.toFixed(1)} samples/s, ${(metrics.trainMs / 1000).toFixed(1)} s, loss ${metrics.loss.toFixed(4)}; ${describeMemory(memory)}`);
   }
-}
-
-export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

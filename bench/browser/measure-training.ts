@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { createThesisCnn } from '../../src/core/model/thesis-cnn';
 import { trainModel } from '../../src/core/model/train-model';
 import type { BackendFacts, BenchMeasurement, BenchRequest } from './bench-protocol';
-import { EpochClock, median } from './epoch-clock';
+import { EpochClock } from './epoch-clock';
+import { median } from './median';
 import { syntheticFeatures } from './synthetic-features';
 
 const CLASSES = 7;
@@ -13,6 +14,7 @@ export async function measureTraining(request: BenchRequest, backend: BackendFac
   const dataStart = performance.now();
   const data = syntheticFeatures(request.samples, CLASSES);
   const dataMs = performance.now() - dataStart;
+  if (backend.readbackProblem !== null) progress(`WARNING: ${backend.readbackProblem}`);
   progress(`${backend.name}, ${backend.threads} thread(s) of ${backend.requestedThreads} requested (hardwareConcurrency ${backend.hardwareConcurrency}, isolated: ${backend.crossOriginIsolated}), ${backend.device}: ${request.samples} samples generated in ${(dataMs / 1000).toFixed(1)} s`);
   const model = createThesisCnn({ numClasses: CLASSES, seed: 1 });
   const clock = new EpochClock(request.warmupEpochs, progress);
