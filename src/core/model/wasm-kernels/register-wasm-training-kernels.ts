@@ -1,6 +1,7 @@
-import { Conv2DBackpropInput, getKernel, Identity, MaxPoolGrad, Mean, registerKernel, Sum, Tile, unregisterKernel } from '@tensorflow/tfjs';
+import { BatchMatMul, Conv2DBackpropInput, getKernel, Identity, MaxPoolGrad, Mean, registerKernel, Sum, Tile, unregisterKernel } from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { batchMatMulConfig } from './batch-mat-mul';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input';
 import { identityConfig } from './identity';
@@ -17,6 +18,7 @@ const overrides: Record<string, (stock: KernelConfig) => KernelConfig> = {
   [Mean]: meanConfig,
   [Tile]: tileConfig,
   [Identity]: identityConfig,
+  [BatchMatMul]: batchMatMulConfig,
 };
 
 let registered = false;

@@ -113,3 +113,16 @@ describe('pooling, reductions and tiling match the cpu backend', () => {
     expectClose(result);
   });
 });
+
+describe('BatchMatMul with transposes (the dense layers\' gradients) matches the cpu backend', () => {
+  it('every transpose combination, rank 2 and 3, and a batched product through the stock kernel', async () => {
+    const result = await onBothBackends(
+      [randomInput([32, 1472], 13), randomInput([1472, 64], 14), randomInput([32, 64], 15), randomInput([1, 5, 3], 16), randomInput([2, 5, 3], 17)],
+      (x, w, dy, p, q) => [
+        tf.matMul(x, dy, true, false), tf.matMul(dy, w, false, true), tf.matMul(x, w), tf.matMul(w, x, true, true),
+        tf.matMul(p, p, true, false), tf.matMul(p, p, false, true), tf.matMul(q, q, true, false),
+      ],
+    );
+    expectClose(result, 1e-5);
+  });
+});

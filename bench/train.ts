@@ -1,0 +1,97 @@
+// Training speed of the thesis CNN (182 × 40 MFCC, 7 classes) at batch 32, Node (V8), one thread:
+// samples/s on the wasm backend (SIMD, with our kernels) and on the cpu backend for reference,
+// warm-up epoch excluded, median and best of the timed epochs; and where a wasm step's time goes.
+import * as tf from '@tensorflow/tfjs';
+import { join } from 'node:path';
+import { BatchBuilder, disposeBatch } from '../src/core/model/batch-builder';
+import { dropoutLayerCount } from '../src/core/model/forward-pass';
+import { createThesisCnn } from '../src/core/model/thesis-cnn';
+import { trainModel } from '../src/core/model/train-model';
+import { trainStep } from '../src/core/model/training-step';
+import type { LabelledFeatures } from '../src/core/model/training-types';
+import { useWasmBackend } from '../src/core/model/use-wasm-backend';
+import { SeededRandom } from '../src/core/random/seeded-random';
+import { printTable, type Row, writeResults } from './_report';
+
+const BATCH = 32;
+const CLASSES = 7;
+const SHAPE: [number, number] = [182, 40];
+const root = join(process.env.SER_BENCH_DIR ?? join(process.cwd(), 'bench'), '..');
+const wasmPaths = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/');
+// tfjs-backend-wasm's Emscripten loader reads __dirname in Node, which an ES-module bundle lacks;
+// it only uses it as a default, the wasm files themselves come from wasmPaths.
+(globalThis as { __dirname?: string }).__dirname = wasmPaths;
+
+function syntheticData(count: number): LabelledFeatures {
+  const random = new SeededRandom(1);
+  const features = Float32Array.from({ length: count * SHAPE[0] * SHAPE[1] }, () => random.gaussian() * 10);
+  return { features, labels: Int32Array.from({ length: count }, (_, i) => i % CLASSES) };
+}
+
+interface Speed { median: number; best: number; epochs: number[] }
+
+/** samples/s of each timed epoch (the first epoch is warm-up and not counted). */
+async function trainingSpeed(samples: number, timedEpochs: number): Promise<Speed> {
+  const model = createThesisCnn({ numClasses: CLASSES, seed: 1 });
+  const perEpoch: number[] = [];
+  await trainModel(model, syntheticData(samples), {
+    batchSize: BATCH, epochs: timedEpochs + 1, learningRate: 0.001, seed: 1,
+    onEpochEnd: (metrics) => {
+      console.log(`  ${tf.getBackend()} epoch ${metrics.epoch}${metrics.epoch === 0 ? ' (warm-up)' : ''}: ${metrics.samplesPerSecond.toFixed(1)} samples/s`);
+      if (metrics.epoch > 0) perEpoch.push(metrics.samplesPerSecond);
+    },
+  });
+  model.dispose();
+  const sorted = [...perEpoch].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], best: sorted[sorted.length - 1], epochs: perEpoch };
+}
+
+/** Kernel time of one profiled training step (after warm-up), summed by kernel and by kernel + shape. */
+async function stepProfile(): Promise<{ byKernel: Row[]; byLayer: Row[]; totalMs: number }> {
+  const model = createThesisCnn({ numClasses: CLASSES, seed: 1 });
+  const data = new BatchBuilder(syntheticData(BATCH), SHAPE, CLASSES, undefined);
+  const indices = Array.from({ length: BATCH }, (_, i) => i);
+  const optimizer = tf.train.adam(0.001);
+  const step = () => {
+    const batch = data.build(indices);
+    trainStep(model, optimizer, batch, new Array(dropoutLayerCount(model)).fill(1));
+    disposeBatch(batch);
+  };
+  for (let i = 0; i < 3; i++) step();
+  const profiles = [];
+  for (let i = 0; i < 5; i++) profiles.push(await tf.profile(step));
+  model.dispose();
+  optimizer.dispose();
+  const byName = new Map<string, number>();
+  const byShape = new Map<string, number>();
+  for (const profile of profiles) {
+    for (const k of profile.kernels) {
+      const ms = Number(k.kernelTimeMs) / profiles.length;
+      byName.set(k.name, (byName.get(k.name) ?? 0) + ms);
+      const key = `${k.name} ${k.inputShapes.map((s) => `[${s?.join(',')}]`).join(' ')}`;
+      byShape.set(key, (byShape.get(key) ?? 0) + ms);
+    }
+  }
+  const totalMs = [...byName.values()].reduce((a, b) => a + b, 0);
+  const rows = (map: Map<string, number>, label: string, limit: number): Row[] =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([name, ms]) => ({ [label]: name, 'ms/step': +ms.toFixed(2), share: `${((100 * ms) / totalMs).toFixed(1)}%` }));
+  return { byKernel: rows(byName, 'kernel', 20), byLayer: rows(byShape, 'kernel and input shapes', 16), totalMs };
+}
+
+const wasmEpochs = Number(process.env.EPOCHS ?? 5);
+const wasmSamples = Number(process.env.SAMPLES ?? 640);
+await useWasmBackend({ wasmPaths });
+const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+const wasm = await trainingSpeed(wasmSamples, wasmEpochs);
+const profile = await stepProfile();
+await tf.setBackend('cpu');
+const cpu = await trainingSpeed(Number(process.env.CPU_SAMPLES ?? 64), Number(process.env.CPU_EPOCHS ?? 1));
+
+const rows: Row[] = [
+  { backend: `wasm (SIMD ${simd ? 'on' : 'off'}, 1 thread, our kernels)`, 'samples/s median': +wasm.median.toFixed(1), 'samples/s best': +wasm.best.toFixed(1), 'timed epochs': wasm.epochs.length, 'samples/epoch': wasmSamples },
+  { backend: 'cpu (plain JS)', 'samples/s median': +cpu.median.toFixed(1), 'samples/s best': +cpu.best.toFixed(1), 'timed epochs': cpu.epochs.length, 'samples/epoch': Number(process.env.CPU_SAMPLES ?? 64) },
+];
+printTable(`Thesis CNN training, batch ${BATCH}, ${SHAPE.join(' × ')} input, ${CLASSES} classes, synthetic data (warm-up epoch excluded)`, rows);
+printTable(`wasm: kernel time of one training step by kernel (tf.profile, mean of 5 steps: ${profile.totalMs.toFixed(1)} ms of kernels)`, profile.byKernel);
+printTable('wasm: the largest kernels by input shapes (per layer)', profile.byLayer);
+writeResults('train', { rows, wasmEpochSamplesPerSecond: wasm.epochs, cpuEpochSamplesPerSecond: cpu.epochs, profile });
