@@ -11,12 +11,14 @@ export function runFirStageOnKernel(kernel: DspKernel, x: SampleBlock, stage: Fi
   const convolver = stage.convolver;
   if (!convolver) throw new Error('the FIR stage has no convolver yet');
   const { size } = convolver;
+  // Read before laying out scratch: growing the memory detaches views of it (their length reads 0).
   const input = kernel.addressOf(x.data);
+  const inputLength = x.data.length;
   const total = lead + count + trail;
   const from = input === null ? undefined : input + x.data.byteLength;
   const [out, re, im, hr, hi] = kernel.reserve([8 * total, 8 * size, 8 * size, 8 * size, 8 * size], from);
   // Laying out scratch may have grown the memory: views of it are made afresh.
-  const data = input === null ? x.data : kernel.f64(input, x.data.length);
+  const data = input === null ? x.data : kernel.f64(input, inputLength);
   const outView = kernel.f64(out, total);
   const written = Math.min(count, Math.ceil(fullLength / stage.down));
   outView.fill(0, 0, lead);

@@ -1,3 +1,5 @@
+import type { DspKernel } from '../../dsp/wasm/dsp-kernel';
+import { runHalfBandOnKernel } from './half-band-kernel';
 import type { SampleBlock } from './sample-block';
 import { HALF_BAND_FIRS } from './soxr-tables';
 
@@ -18,14 +20,16 @@ export function designHalfBandStage(att: number): HalfBandStage {
 
 /**
  * soxr's half-fir.h: out[i] = in[2i]/2 + Σ_j coefs[j]·(in[2i-2j-1] + in[2i+2j+1]). Returns `want`
- * samples, or (want < 0) every one that can be non-zero, with `lead` and `trail` zeros around them.
+ * samples, or (want < 0) every one that can be non-zero, with `lead` and `trail` zeros around them;
+ * on `kernel` when there is one (the same bits).
  */
-export function runHalfBandStage(x: SampleBlock, coefs: Float64Array, want: number, lead: number, trail: number): SampleBlock {
+export function runHalfBandStage(x: SampleBlock, coefs: Float64Array, want: number, lead: number, trail: number, kernel: DspKernel | null): SampleBlock {
   const n = x.length;
   const nc = coefs.length;
   const reach = 2 * nc - 1;
   const full = ((n - 1 + reach) >> 1) + 1;
   const count = want < 0 ? full : want;
+  if (kernel) return runHalfBandOnKernel(kernel, x, coefs, count, lead, trail);
   const padded = new Float64Array(reach + Math.max(n, 2 * count) + reach + 1);
   padded.set(x.data.subarray(x.start, x.start + n), reach);
   const out = new Float64Array(lead + count + trail);

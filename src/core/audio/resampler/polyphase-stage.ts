@@ -105,7 +105,9 @@ const kernelRuns = (stage: PolyphaseStage): boolean => stage.stride === 16;
  */
 function runPolyphaseOnKernel(kernel: DspKernel, stage: PolyphaseStage, x: SampleBlock, count: number, reach: number): SampleBlock {
   const preload = polyphaseLead(stage);
+  // Read before laying out scratch: growing the memory detaches views of it (their length reads 0).
   const input = kernel.addressOf(x.data);
+  const inputLength = x.data.length;
   const inPlace = input !== null && x.start >= preload && x.data.length - (x.start - preload) >= reach;
   const paddedLength = inPlace ? 0 : Math.max(preload + x.length, reach) + 1;
   const tableLength = stage.tables[0].length;
@@ -115,7 +117,7 @@ function runPolyphaseOnKernel(kernel: DspKernel, stage: PolyphaseStage, x: Sampl
   if (input !== null && inPlace) {
     samples = input + 8 * (x.start - preload);
   } else {
-    const data = input === null ? x.data : kernel.f64(input, x.data.length);
+    const data = input === null ? x.data : kernel.f64(input, inputLength);
     const view = kernel.f64(padded, paddedLength);
     view.fill(0);
     view.set(data.subarray(x.start, x.start + x.length), preload);

@@ -22,7 +22,7 @@ export function runStages(stages: readonly Stage[], input: SampleBlock, produced
     const next = stages[s + 1];
     const lead = next?.kind === 'polyphase' ? polyphaseLead(next) : 0;
     const trail = next?.kind === 'polyphase' ? polyphaseTrail(next) : 0;
-    if (stage.kind === 'halfband') block = runHalfBandStage(block, stage.coefs, want, lead, trail);
+    if (stage.kind === 'halfband') block = runHalfBandStage(block, stage.coefs, want, lead, trail, kernel);
     else if (stage.kind === 'fir') block = runFirStage(block, stage, want, lead, trail, kernel);
     else block = runPolyphaseStage(block, stage, want, kernel);
   }

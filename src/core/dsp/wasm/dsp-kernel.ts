@@ -16,6 +16,8 @@ export interface DspKernelExports {
   foldSpectrum(re: number, im: number, half: number): void;
   toFloat32(x: number, out: number, n: number): void;
   rational16(table: number, x: number, out: number, count: number, div: number, rem: number, L: number, stepDiv: number, stepRem: number): void;
+  halfBand(centres: number, wings: number, coefs: number, nc: number, out: number, count: number): void;
+  splitForHalfBand(x: number, n: number, float32: boolean, centres: number, wings: number, nc: number, plane: number): void;
   linear16(
     a: number, b: number, x: number, out: number, count: number,
     atInt: number, atFrac: number, stepInt: number, stepFrac: number, phaseUnit: number,

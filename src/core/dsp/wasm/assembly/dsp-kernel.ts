@@ -8,5 +8,5 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { foldSpectrum, multiplySpectra, multiplySpectraBetweenPasses, repeatHalfSpectrum, toFloat32 } from './spectrum-product';
-export { linear16, quadratic16, rational16 } from './polyphase';
+export { halfBand, linear16, quadratic16, rational16, splitForHalfBand } from './polyphase';
 export { addScaled, meanSquareF32, meanSquareF64, standardNormals } from './gaussian-noise';
