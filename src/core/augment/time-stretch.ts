@@ -20,14 +20,13 @@ export const STRETCH_HOP = STRETCH_FFT_SIZE / 4;
 export function timeStretch(samples: Float32Array, rate: number, backend: DspBackend = 'auto'): Float32Array {
   if (!(Number.isFinite(rate) && rate > 0)) throw new RangeError(`stretch rate must be positive and finite (got ${rate})`);
   const length = roundHalfEven(samples.length / rate);
-  const synthesis = new IstftSynthesis(STRETCH_FFT_SIZE, STRETCH_HOP, length);
-  if (samples.length === 0) return synthesis.result();
+  if (samples.length === 0) return new Float32Array(length);
   const analysisFrames = 1 + Math.floor(samples.length / STRETCH_HOP);
-  // len(np.arange(0, frames, rate)) output frames, of which istft reads frameLimit().
-  const frameCount = Math.min(Math.ceil(analysisFrames / rate), synthesis.frameLimit());
+  // len(np.arange(0, frames, rate)) output frames, of which istft reads ceil((length + n_fft) / hop).
+  const frameCount = Math.min(Math.ceil(analysisFrames / rate), Math.ceil((length + STRETCH_FFT_SIZE) / STRETCH_HOP));
   const kernel = kernelFor(backend, Math.max(samples.length, length));
   if (kernel) return stretchOnKernel(kernel, samples, rate, length, frameCount);
-  return stretchInTypeScript(samples, rate, synthesis, frameCount);
+  return stretchInTypeScript(samples, rate, new IstftSynthesis(STRETCH_FFT_SIZE, STRETCH_HOP, length), frameCount);
 }
 
 function stretchInTypeScript(samples: Float32Array, rate: number, synthesis: IstftSynthesis, frameCount: number): Float32Array {
