@@ -58,7 +58,7 @@ function speedRow(label: string, outcome: BenchOutcome, loadAfter: string): Row 
     'loss by epoch': m.epochs.map((e) => e.loss.toFixed(3)).join(', '),
     tensors: `${m.tensorsBefore} → ${m.tensorsAfter}${m.tensorsAfter > m.tensorsBefore ? ' GREW' : ''}`,
     load: loadAfter,
-    ...(m.backend.readbackProblem !== null && { status: `INVALID, wrong readback: ${m.backend.readbackProblem}` }),
+    ...(m.readbackProblem !== null && { status: `INVALID, wrong readback: ${m.readbackProblem}` }),
   };
 }
 
@@ -85,7 +85,7 @@ function thesisRunRow(label: string, m: BenchMeasurement, loadAfter: string): Ro
 function fastest(results: { config: Config; outcome: BenchOutcome }[]): { config: Config; measurement: BenchMeasurement } | undefined {
   let best: { config: Config; measurement: BenchMeasurement } | undefined;
   for (const { config, outcome } of results) {
-    if (outcome.kind === 'measured' && outcome.measurement.backend.readbackProblem === null && (best === undefined || outcome.measurement.samplesPerSecond > best.measurement.samplesPerSecond)) best = { config, measurement: outcome.measurement };
+    if (outcome.kind === 'measured' && outcome.measurement.readbackProblem === null && (best === undefined || outcome.measurement.samplesPerSecond > best.measurement.samplesPerSecond)) best = { config, measurement: outcome.measurement };
   }
   return best;
 }
@@ -96,17 +96,29 @@ const loadAtStart = load();
 console.log(`load average at start: ${loadAtStart}`);
 await buildBenchPage(join(benchDir, 'browser'), outDir);
 const server = await serveStatic(outDir);
-const session = await ChromiumSession.open(server.url);
+
+/** Each run gets a browser of its own, so none inherits another's GPU process and its memory. */
+async function runInFreshBrowser(label: string, request: BenchRequest): Promise<{ outcome: BenchOutcome; chromium: string }> {
+  const session = await ChromiumSession.open(server.url);
+  try {
+    return { outcome: await session.run(label, request), chromium: session.version };
+  } finally {
+    await session.close();
+  }
+}
+
 try {
-  console.log(`Chromium ${session.version}, page at ${server.url}`);
+  console.log(`page at ${server.url}`);
   const results: { config: Config; outcome: BenchOutcome; load: string }[] = [];
+  let chromium = '';
   for (const config of CONFIGS.filter((c) => only === undefined || only.includes(c.request.backend))) {
     console.log(`\n${config.label}: ${config.request.samples} samples, ${config.request.warmupEpochs} warm-up + ${config.request.timedEpochs} timed epochs`);
-    const outcome = await session.run(config.label, config.request);
-    results.push({ config, outcome, load: load() });
+    const run = await runInFreshBrowser(config.label, config.request);
+    chromium = run.chromium;
+    results.push({ config, outcome: run.outcome, load: load() });
   }
   const speedRows = results.map((r) => speedRow(r.config.label, r.outcome, r.load));
-  printTable(`Thesis CNN training in headless Chromium ${session.version}, batch 32, synthetic 182 × 40 data (warm-up epoch excluded; load average 1/5/15 min)`, speedRows);
+  printTable(`Thesis CNN training in headless Chromium ${chromium}, batch 32, synthetic 182 × 40 data (warm-up epoch excluded; load average 1/5/15 min)`, speedRows);
 
   const winner = fastest(results);
   const thesisRows: Row[] = [];
@@ -114,13 +126,12 @@ try {
   if (winner !== undefined && FULL_EPOCHS > 0) {
     const request: BenchRequest = { ...winner.config.request, samples: THESIS_SAMPLES, warmupEpochs: 1, timedEpochs: FULL_EPOCHS - 1 };
     console.log(`\nthesis-size set on the fastest (${winner.config.label}): ${THESIS_SAMPLES} samples, ${FULL_EPOCHS} epoch(s) measured`);
-    thesisRun = await session.run(winner.config.label, request);
+    thesisRun = (await runInFreshBrowser(winner.config.label, request)).outcome;
     if (thesisRun.kind === 'measured') thesisRows.push(thesisRunRow(winner.config.label, thesisRun.measurement, load()));
     else thesisRows.push(speedRow(winner.config.label, thesisRun, load()));
     printTable(`Wall time of ${TARGET_EPOCHS} epochs of ${THESIS_SAMPLES} samples (3,640 clips × 3 variants) on the fastest backend (first epoch includes the warm-up)`, thesisRows);
   }
-  writeResults('train-browser', { chromium: session.version, loadAverage: { start: loadAtStart, end: load() }, rows: speedRows, thesisRows, results, thesisRun });
+  writeResults('train-browser', { chromium, loadAverage: { start: loadAtStart, end: load() }, rows: speedRows, thesisRows, results, thesisRun });
 } finally {
-  await session.close();
   await server.close();
 }

@@ -28,8 +28,6 @@ export interface BackendFacts {
   /** The WebGPU adapter, the WebGL renderer, or what the wasm backend runs on. */
   readonly device: string;
   readonly crossOriginIsolated: boolean;
-  /** null when tensors read back correctly (sync and async), else what came back. */
-  readonly readbackProblem: string | null;
 }
 
 export interface EpochTiming {
@@ -58,6 +56,8 @@ export interface BenchMeasurement {
   readonly msPerBatch: number;
   readonly tensorsBefore: number;
   readonly tensorsAfter: number;
+  /** Checked after training (checking first changes how WebGPU fares): null when reads are right. */
+  readonly readbackProblem: string | null;
 }
 
 export type BenchOutcome =

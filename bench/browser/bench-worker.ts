@@ -1,5 +1,6 @@
 import type { BackendFacts, BenchOutcome, BenchRequest, WorkerMessage } from './bench-protocol';
 import { measureTraining } from './measure-training';
+import { checkReadback } from './readback-check';
 import { startBenchBackend } from './start-bench-backend';
 
 function post(message: WorkerMessage): void {
@@ -17,13 +18,12 @@ async function run(request: BenchRequest): Promise<BenchOutcome> {
   } catch (error) {
     return { kind: 'skipped', reason: messageOf(error) };
   }
-  try {
-    const measurement = await measureTraining(request, backend, (text) => post({ kind: 'progress', text }));
-    return { kind: 'measured', measurement };
-  } catch (error) {
-    const readback = backend.readbackProblem === null ? '' : `; before that, ${backend.readbackProblem}`;
-    return { kind: 'failed', message: `${messageOf(error)}${readback}` };
-  }
+  const progress = (text: string) => post({ kind: 'progress', text });
+  const training = await measureTraining(request, backend, progress).catch((error: unknown) => messageOf(error));
+  const readbackProblem = await checkReadback().catch((error: unknown) => `the readback check failed: ${messageOf(error)}`);
+  if (readbackProblem !== null) progress(`WARNING: ${readbackProblem}`);
+  if (typeof training === 'string') return { kind: 'failed', message: readbackProblem === null ? training : `${training}; ${readbackProblem}` };
+  return { kind: 'measured', measurement: { ...training, readbackProblem } };
 }
 
 self.onmessage = (event: MessageEvent<BenchRequest>) => {

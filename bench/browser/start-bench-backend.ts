@@ -4,7 +4,6 @@ import { registerWasmTrainingKernels } from '../../src/core/model/wasm-kernels/r
 import { probeGpus } from '../../workers/training/gpu-probe';
 import { TFJS_WASM_FILES } from '../../workers/training/tfjs-wasm-files';
 import type { BackendFacts, BenchRequest } from './bench-protocol';
-import { checkReadback } from './readback-check';
 
 /**
  * Starts the requested backend with the app's own calls (workers/training/start-backend.ts), but
@@ -27,7 +26,7 @@ async function startWasm(requestedThreads: number, liftCoreCap: boolean): Promis
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   const threadedBuild = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
   const device = `CPU, ${threadedBuild ? 'threaded ' : ''}${simd ? 'SIMD' : 'plain'} wasm build${liftCoreCap ? `, told of ${2 * cores} cores` : ''}`;
-  return { name: tf.getBackend(), requestedThreads: threads, threads: getThreadsCount(), hardwareConcurrency: cores, device, crossOriginIsolated: self.crossOriginIsolated, readbackProblem: await checkReadback() };
+  return { name: tf.getBackend(), requestedThreads: threads, threads: getThreadsCount(), hardwareConcurrency: cores, device, crossOriginIsolated: self.crossOriginIsolated };
 }
 
 async function startGpu(name: 'webgl' | 'webgpu'): Promise<BackendFacts> {
@@ -41,7 +40,7 @@ async function startGpu(name: 'webgl' | 'webgpu'): Promise<BackendFacts> {
   requireBackend(name, started);
   const gpus = await probeGpus();
   const device = name === 'webgpu' ? `${gpus.webgpuAdapter ?? 'unknown adapter'}${gpus.webgpuIsFallback ? ' (fallback adapter)' : ''}` : (gpus.webglRenderer ?? 'unknown renderer');
-  return { name: tf.getBackend(), requestedThreads: 1, threads: 1, hardwareConcurrency: navigator.hardwareConcurrency, device, crossOriginIsolated: self.crossOriginIsolated, readbackProblem: await checkReadback() };
+  return { name: tf.getBackend(), requestedThreads: 1, threads: 1, hardwareConcurrency: navigator.hardwareConcurrency, device, crossOriginIsolated: self.crossOriginIsolated };
 }
 
 /** setBackend reports failure only by returning false and keeping the previous backend. */

@@ -1,4 +1,4 @@
-// Node only: headless Chromium, one fresh page per benchmark request.
+// Node only: headless Chromium and a fresh context, a fresh page per benchmark request.
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { BenchOutcome, BenchPageApi, BenchRequest } from '../bench-protocol';
 
