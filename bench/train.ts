@@ -1,8 +1,10 @@
 // Training speed of the thesis CNN (182 × 40 MFCC, 7 classes) at batch 32, Node (V8), one thread:
 // samples/s on the wasm backend (SIMD, with our kernels) and on the cpu backend for reference,
 // warm-up epoch excluded, median and best of the timed epochs; and where a wasm step's time goes.
+// EPOCHS and SAMPLES (wasm), CPU_SAMPLES (cpu) override the sizes.
 import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { BatchBuilder, disposeBatch } from '../src/core/model/batch-builder';
 import { dropoutLayerCount } from '../src/core/model/forward-pass';
 import { createThesisCnn } from '../src/core/model/thesis-cnn';
@@ -30,15 +32,16 @@ function syntheticData(count: number): LabelledFeatures {
 
 interface Speed { median: number; best: number; epochs: number[] }
 
-/** samples/s of each timed epoch (the first epoch is warm-up and not counted). */
-async function trainingSpeed(samples: number, timedEpochs: number): Promise<Speed> {
+/** samples/s of each timed epoch (the first `warmUpEpochs` are not counted). */
+async function trainingSpeed(samples: number, timedEpochs: number, warmUpEpochs = 1): Promise<Speed> {
   const model = createThesisCnn({ numClasses: CLASSES, seed: 1 });
   const perEpoch: number[] = [];
   await trainModel(model, syntheticData(samples), {
-    batchSize: BATCH, epochs: timedEpochs + 1, learningRate: 0.001, seed: 1,
+    batchSize: BATCH, epochs: timedEpochs + warmUpEpochs, learningRate: 0.001, seed: 1,
     onEpochEnd: (metrics) => {
-      console.log(`  ${tf.getBackend()} epoch ${metrics.epoch}${metrics.epoch === 0 ? ' (warm-up)' : ''}: ${metrics.samplesPerSecond.toFixed(1)} samples/s`);
-      if (metrics.epoch > 0) perEpoch.push(metrics.samplesPerSecond);
+      const warmUp = metrics.epoch < warmUpEpochs;
+      console.log(`  ${tf.getBackend()} epoch ${metrics.epoch}${warmUp ? ' (warm-up)' : ''}: ${metrics.samplesPerSecond.toFixed(1)} samples/s`);
+      if (!warmUp) perEpoch.push(metrics.samplesPerSecond);
     },
   });
   model.dispose();
@@ -85,13 +88,17 @@ const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
 const wasm = await trainingSpeed(wasmSamples, wasmEpochs);
 const profile = await stepProfile();
 await tf.setBackend('cpu');
-const cpu = await trainingSpeed(Number(process.env.CPU_SAMPLES ?? 64), Number(process.env.CPU_EPOCHS ?? 1));
+// The cpu backend takes minutes per batch of 32: one batch, no warm-up epoch (its first batch
+// warms the JIT up within a step that long anyway).
+const cpuSamples = Number(process.env.CPU_SAMPLES ?? 32);
+const cpu = await trainingSpeed(cpuSamples, 1, 0);
 
+const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores at the end`;
 const rows: Row[] = [
   { backend: `wasm (SIMD ${simd ? 'on' : 'off'}, 1 thread, our kernels)`, 'samples/s median': +wasm.median.toFixed(1), 'samples/s best': +wasm.best.toFixed(1), 'timed epochs': wasm.epochs.length, 'samples/epoch': wasmSamples },
-  { backend: 'cpu (plain JS)', 'samples/s median': +cpu.median.toFixed(1), 'samples/s best': +cpu.best.toFixed(1), 'timed epochs': cpu.epochs.length, 'samples/epoch': Number(process.env.CPU_SAMPLES ?? 64) },
+  { backend: 'cpu (plain JS)', 'samples/s median': +cpu.median.toFixed(1), 'samples/s best': +cpu.best.toFixed(1), 'timed epochs': cpu.epochs.length, 'samples/epoch': cpuSamples },
 ];
-printTable(`Thesis CNN training, batch ${BATCH}, ${SHAPE.join(' × ')} input, ${CLASSES} classes, synthetic data (warm-up epoch excluded)`, rows);
+printTable(`Thesis CNN training, batch ${BATCH}, ${SHAPE.join(' × ')} input, ${CLASSES} classes, synthetic data (warm-up epoch excluded; ${load})`, rows);
 printTable(`wasm: kernel time of one training step by kernel (tf.profile, mean of 5 steps: ${profile.totalMs.toFixed(1)} ms of kernels)`, profile.byKernel);
 printTable('wasm: the largest kernels by input shapes (per layer)', profile.byLayer);
-writeResults('train', { rows, wasmEpochSamplesPerSecond: wasm.epochs, cpuEpochSamplesPerSecond: cpu.epochs, profile });
+writeResults('train', { load, rows, wasmEpochSamplesPerSecond: wasm.epochs, cpuEpochSamplesPerSecond: cpu.epochs, profile });

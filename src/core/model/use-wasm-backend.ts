@@ -4,11 +4,12 @@ import { registerWasmTrainingKernels } from './wasm-kernels/register-wasm-traini
 
 export interface WasmBackendOptions {
   /**
-   * Where the tfjs-backend-wasm .wasm files are: a URL prefix on the page and in workers (e.g.
-   * the site's asset folder, ending in '/'), a directory path in Node
-   * (node_modules/@tensorflow/tfjs-backend-wasm/dist/).
+   * Where the tfjs-backend-wasm .wasm files are: a URL prefix ending in '/' or, for bundlers that
+   * hash file names (Vite's `?url` imports), a map from each file name
+   * ('tfjs-backend-wasm.wasm', '-simd.wasm', '-threaded-simd.wasm') to its URL; in Node, a
+   * directory path (node_modules/@tensorflow/tfjs-backend-wasm/dist/).
    */
-  wasmPaths: string;
+  wasmPaths: Parameters<typeof setWasmPaths>[0];
   /** XNNPACK threads; only used where the threaded build loads (cross-origin isolated pages). */
   threads?: number;
 }
@@ -25,6 +26,6 @@ export async function useWasmBackend(options: WasmBackendOptions): Promise<void>
   const succeeded = await tf.setBackend('wasm');
   await tf.ready();
   if (!succeeded || tf.getBackend() !== 'wasm') {
-    throw new Error(`tfjs could not start the wasm backend from ${options.wasmPaths} (active backend: ${tf.getBackend()})`);
+    throw new Error(`tfjs could not start the wasm backend from ${JSON.stringify(options.wasmPaths)} (active backend: ${tf.getBackend()})`);
   }
 }

@@ -2,6 +2,7 @@ import { backend_util, Conv2DBackpropFilter } from '@tensorflow/tfjs';
 import type { Conv2DBackpropFilterAttrs, Conv2DBackpropFilterInputs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry';
+import { writePaddedRows } from './padded-rows';
 import { ScratchBuffer, scratchFor } from './scratch-buffer';
 import { heapIndexOf, wasmModuleOf, type WasmModuleView } from './wasm-module';
 import { XnnpackMatMul } from './xnnpack-matmul';
@@ -54,19 +55,6 @@ function writeTransposedPaddedInput(heap: Float32Array, x: number, xT: number, g
       let target = xT + b * paddedWidth + s + g.padLeft;
       for (let c = 0; c < channels; c++, target += inner) heap[target] = heap[source + c];
     }
-  }
-}
-
-/** Copies each sample's `width` rows into a slot of `paddedWidth` rows, zeroing the rest. */
-export function writePaddedRows(
-  heap: Float32Array, source: number, target: number, batch: number, width: number, paddedWidth: number, rowSize: number, lead = 0,
-): void {
-  for (let b = 0; b < batch; b++) {
-    const slot = target + b * paddedWidth * rowSize;
-    const from = source + b * width * rowSize;
-    heap.fill(0, slot, slot + lead * rowSize);
-    heap.copyWithin(slot + lead * rowSize, from, from + width * rowSize);
-    heap.fill(0, slot + (lead + width) * rowSize, slot + paddedWidth * rowSize);
   }
 }
 

@@ -1,8 +1,8 @@
 import { backend_util } from '@tensorflow/tfjs';
 import type { Conv2DBackpropInputAttrs, Conv2DBackpropInputInputs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { writePaddedRows } from './conv2d-backprop-filter';
 import { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry';
+import { writePaddedRows } from './padded-rows';
 import { ScratchBuffer, scratchFor } from './scratch-buffer';
 import { heapIndexOf, wasmModuleOf, type WasmModuleView } from './wasm-module';
 import { withStockFallback } from './stock-fallback';

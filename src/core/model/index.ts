@@ -1,0 +1,11 @@
+// The model core's public API: what a training worker uses.
+export { chooseBackend, type BackendChoice, type EnvironmentReport, type TrainingBackend, type WebGpuAdapterReport } from './backend-choice';
+export { evaluate, type Evaluation } from './evaluate';
+export { createThesisCnn, THESIS_INPUT_SHAPE, type ThesisCnnOptions } from './thesis-cnn';
+export { trainModel } from './train-model';
+export type {
+  BatchMetrics, BestEpoch, EarlyStoppingOptions, EpochMetrics, LabelledFeatures, StopReason, TensorSnapshot, TrainingCheckpoint, TrainingResult, TrainOptions,
+} from './training-types';
+export { useWasmBackend, type WasmBackendOptions } from './use-wasm-backend';
+export { registerWasmTrainingKernels } from './wasm-kernels/register-wasm-training-kernels';
+export { restoreModelWeights, snapshotModelWeights } from './weights-snapshot';
