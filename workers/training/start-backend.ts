@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmTrainingKernels } from '../../src/core/model/wasm-kernels/register-wasm-training-kernels';
 import type { BackendReport } from '../protocol';
 import type { BackendPlan } from './backend-plan';
@@ -30,10 +30,10 @@ async function tryBackend(name: 'webgpu' | 'webgl' | 'cpu'): Promise<boolean> {
 async function startWasm(): Promise<number> {
   registerWasmTrainingKernels();
   setWasmPaths(TFJS_WASM_FILES);
-  const threads = self.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
-  setThreadsCount(threads);
+  setThreadsCount(self.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1);
   const started = await tf.setBackend('wasm');
   await tf.ready();
   if (!started || tf.getBackend() !== 'wasm') throw new Error(`the WebAssembly backend could not be started (tfjs is on ${tf.getBackend()})`);
-  return threads;
+  // What the backend really uses: tfjs-backend-wasm caps its pool at half the cores (1 of 2 here).
+  return getThreadsCount();
 }

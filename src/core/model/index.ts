@@ -1,5 +1,4 @@
 // The model core's public API: what a training worker uses.
-export { chooseBackend, type BackendChoice, type EnvironmentReport, type TrainingBackend, type WebGpuAdapterReport } from './backend-choice';
 export { evaluate, type Evaluation } from './evaluate';
 export { createThesisCnn, THESIS_INPUT_SHAPE, type ThesisCnnOptions } from './thesis-cnn';
 export { trainModel } from './train-model';
