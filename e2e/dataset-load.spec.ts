@@ -157,7 +157,7 @@ test('the speaker split never puts a speaker on two sides', async ({ page }) => 
   await loadZips(page, ALL_GOOD);
   await expect(page.getByRole('radio', { name: /By speaker/ })).toBeChecked();
   for (const seed of ['1', '7']) {
-    await page.getByLabel('Seed').fill(seed);
+    await page.getByRole('region', { name: 'Split' }).getByLabel('Seed').fill(seed);
     const sides = await splitSpeakers(page);
     const all = [...sides.Train, ...sides.Validation, ...sides.Test];
     expect(sides.Train.length).toBeGreaterThan(0);
