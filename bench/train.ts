@@ -20,9 +20,6 @@ const CLASSES = 7;
 const SHAPE: [number, number] = [182, 40];
 const root = join(process.env.SER_BENCH_DIR ?? join(process.cwd(), 'bench'), '..');
 const wasmPaths = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/');
-// tfjs-backend-wasm's Emscripten loader reads __dirname in Node, which an ES-module bundle lacks;
-// it only uses it as a default, the wasm files themselves come from wasmPaths.
-(globalThis as { __dirname?: string }).__dirname = wasmPaths;
 
 function syntheticData(count: number): LabelledFeatures {
   const random = new SeededRandom(1);

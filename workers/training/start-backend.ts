@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from '../../src/core/model/wasm-kernels/register-wasm-training-kernels';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { useWasmBackend } from '../../src/core/model/use-wasm-backend';
 import type { BackendReport } from '../protocol';
 import type { BackendPlan } from './backend-plan';
 import { TFJS_WASM_FILES } from './tfjs-wasm-files';
@@ -28,12 +28,7 @@ async function tryBackend(name: 'webgpu' | 'webgl' | 'cpu'): Promise<boolean> {
 
 /** wasm with our training kernels; threads only where the page is cross-origin isolated (SharedArrayBuffer). */
 async function startWasm(): Promise<number> {
-  registerWasmTrainingKernels();
-  setWasmPaths(TFJS_WASM_FILES);
-  setThreadsCount(self.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1);
-  const started = await tf.setBackend('wasm');
-  await tf.ready();
-  if (!started || tf.getBackend() !== 'wasm') throw new Error(`the WebAssembly backend could not be started (tfjs is on ${tf.getBackend()})`);
+  await useWasmBackend({ wasmPaths: TFJS_WASM_FILES, threads: self.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1 });
   // What the backend really uses: tfjs-backend-wasm caps its pool at half the cores (1 of 2 here).
   return getThreadsCount();
 }
