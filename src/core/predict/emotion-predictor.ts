@@ -1,0 +1,73 @@
+import * as tf from '@tensorflow/tfjs';
+import type { FeatureConfig } from '../features/feature-config';
+import { FeatureExtractor } from '../features/feature-extractor';
+import { FeatureStandardiser, type FeatureStandardiserJson } from '../features/feature-standardiser';
+import { argmax, type ClipPrediction, type WindowPrediction } from './clip-prediction';
+import { predictionWindows, type WindowSpan } from './prediction-windows';
+
+/** What a predictor needs to know of the model it runs: the model's record, in short. */
+export interface PredictorSpec {
+  readonly labels: readonly string[];
+  readonly featureConfig: FeatureConfig;
+  readonly normalisation: FeatureStandardiserJson;
+}
+
+/** Windows overlap by half, so every moment of a long clip is heard in the middle of some window. */
+const HOP_FRACTION = 0.5;
+/** Windows per forward pass: bounds memory for clips of any length. */
+const WINDOW_BATCH = 64;
+
+/**
+ * The one prediction path: samples at the model's rate -> MFCC per window -> standardised with the
+ * training statistics -> the model -> class probabilities averaged over windows. Every way a clip
+ * enters the studio (test ZIPs, dropped files, recordings, live) ends here, so it predicts the same.
+ */
+export class EmotionPredictor {
+  readonly labels: readonly string[];
+  readonly config: FeatureConfig;
+  readonly #model: tf.LayersModel;
+  readonly #extractor: FeatureExtractor;
+  readonly #standardiser: FeatureStandardiser;
+
+  constructor(model: tf.LayersModel, spec: PredictorSpec) {
+    const outputs = (model.outputs[0].shape as (number | null)[]).at(-1);
+    if (outputs !== spec.labels.length) throw new RangeError(`The model has ${outputs} outputs but ${spec.labels.length} labels.`);
+    this.labels = spec.labels;
+    this.config = spec.featureConfig;
+    this.#model = model;
+    this.#extractor = new FeatureExtractor(spec.featureConfig);
+    this.#standardiser = FeatureStandardiser.fromJSON(spec.normalisation, spec.featureConfig.nMfcc);
+  }
+
+  /** Samples of one clip, mono at `config.sampleRate`. */
+  async predictClip(samples: Float32Array): Promise<ClipPrediction> {
+    const windowLength = this.config.fixedLength ?? Math.max(samples.length, 1);
+    const spans = predictionWindows(samples.length, windowLength, Math.max(1, Math.round(windowLength * HOP_FRACTION)));
+    const rows: number[][] = [];
+    for (let first = 0; first < spans.length; first += WINDOW_BATCH) {
+      rows.push(...(await this.#predictWindows(samples, spans.slice(first, first + WINDOW_BATCH))));
+    }
+    const rate = this.config.sampleRate;
+    const windows: WindowPrediction[] = spans.map((span, index) => ({ startSeconds: span.start / rate, endSeconds: span.end / rate, probabilities: rows[index] }));
+    const probabilities = this.labels.map((_, c) => rows.reduce((sum, row) => sum + row[c], 0) / rows.length);
+    return { labels: this.labels, probabilities, predicted: argmax(probabilities), windows };
+  }
+
+  /** The model's probabilities for each window, one array per window. */
+  async #predictWindows(samples: Float32Array, spans: readonly WindowSpan[]): Promise<number[][]> {
+    const matrices = spans.map((span) => this.#standardiser.apply(this.#extractor.extract(samples.subarray(span.start, span.end)).mfcc));
+    const { frames, bins } = matrices[0];
+    const input = new Float32Array(matrices.length * frames * bins);
+    matrices.forEach((matrix, index) => input.set(matrix.data, index * frames * bins));
+    const output = tf.tidy(() => this.#model.predict(tf.tensor3d(input, [matrices.length, frames, bins])) as tf.Tensor);
+    try {
+      return (await output.array()) as number[][];
+    } finally {
+      output.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.#model.dispose();
+  }
+}

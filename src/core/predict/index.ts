@@ -1,0 +1,5 @@
+// The prediction core: one path from samples to emotions, shared by every page.
+export { argmax, type ClipPrediction, topClass, type WindowPrediction } from './clip-prediction';
+export { EmotionPredictor, type PredictorSpec } from './emotion-predictor';
+export { predictionWindows, type WindowSpan } from './prediction-windows';
+export { type TrueLabel, trueLabelOf } from './true-label';
