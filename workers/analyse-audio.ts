@@ -1,16 +1,14 @@
 import { AudioDecodeError } from '../src/core/audio/audio-decode-error';
-import { decodeAudioFile } from '../src/core/audio/decode-audio-file';
-import { type DecodedAudio, frameCount } from '../src/core/audio/decoded-audio';
+import { frameCount } from '../src/core/audio/decoded-audio';
 import { conformAudio } from '../src/core/audio/load-audio';
 import type { FeatureExtractor } from '../src/core/features/feature-extractor';
+import { waveformPeaks } from '../src/core/audio/waveform-peaks';
 import { failureMessage } from './failure-message';
-import type { AnalyseRequest, AnalysisResponse, AudioSource, FailureResponse } from './protocol';
+import { decodeSource } from './decode-source';
+import type { AnalyseRequest, AnalysisResponse, FailureResponse } from './protocol';
 
-/** Samples from the page, or bytes decoded here with the core's readers (WAV, AIFF, FLAC). */
-async function decodeSource(source: AudioSource, fileName: string): Promise<DecodedAudio> {
-  if (source.kind === 'decoded') return source;
-  return decodeAudioFile(new Uint8Array(source.bytes), fileName);
-}
+/** Enough columns for a sharp waveform across a wide dialog; about 10 KB per clip. */
+const WAVEFORM_COLUMNS = 1200;
 
 /**
  * Answers an `analyse` request: decode, mix to mono and resample to the extractor's rate (as
@@ -44,6 +42,7 @@ export async function analyseAudio(
       config: extractor.config,
       logMel,
       mfcc,
+      waveform: waveformPeaks(audio.samples, audio.sampleRate, WAVEFORM_COLUMNS),
       timings: {
         decodeMs: source.kind === 'bytes' ? decodedAt - started : 0,
         resampleMs: conformedAt - decodedAt,

@@ -4,6 +4,7 @@
  * add a member to WorkerRequest and its answer to WorkerResponse.
  */
 import type { DatasetItem, DatasetReport } from '../src/core/dataset';
+import type { WaveformPeaks } from '../src/core/audio/waveform-peaks';
 import type { FeatureConfig } from '../src/core/features/feature-config';
 import type { FeatureMatrix } from '../src/core/features/feature-matrix';
 import type { FeatureCacheSize } from './feature-cache/feature-cache';
@@ -15,6 +16,8 @@ import type { TrainingDataProgress } from './training-data/training-data-progres
 import { packedBuffers } from './training-data/packed-features';
 import type { AugmentationKind, AugmentationSpec } from '../src/core/augment';
 import type { SplitKind } from '../src/core/dataset';
+import type { ClipPrediction } from '../src/core/predict/clip-prediction';
+import type { TrueLabel } from '../src/core/predict/true-label';
 import type { SideEvaluation } from './training/predict-packed';
 import type { InterruptedRun } from './training/run-journal';
 import type { TrainingSettings } from './training/training-settings';
@@ -139,9 +142,18 @@ export interface InterruptedRunRequest {
   readonly discard: boolean;
 }
 
+/** Predicts the emotion of one file with the stored model `modelId`. */
+export interface PredictRequest {
+  readonly type: 'predict';
+  readonly id: number;
+  readonly modelId: string;
+  readonly fileName: string;
+  readonly source: AudioSource;
+}
+
 export type TrainingWorkerRequest = TrainRequest | CancelTrainingRequest | ResumeTrainingRequest | InterruptedRunRequest;
 
-export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest | TrainingWorkerRequest;
+export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest | TrainingWorkerRequest | PredictRequest;
 
 /** Facts about an analysed file. */
 export interface AudioInfo {
@@ -172,6 +184,8 @@ export interface AnalysisResponse {
   readonly config: FeatureConfig;
   readonly logMel: FeatureMatrix;
   readonly mfcc: FeatureMatrix;
+  /** The mono signal at the features' rate, as a waveform view draws it. */
+  readonly waveform: WaveformPeaks;
   readonly timings: AnalysisTimings;
 }
 
@@ -359,6 +373,18 @@ export type TrainingWorkerResponse =
   | InterruptedRunResponse
   | FailureResponse;
 
+export interface PredictionResponse {
+  readonly type: 'prediction';
+  readonly id: number;
+  readonly info: AudioInfo;
+  readonly prediction: ClipPrediction;
+  /** What the file's name or folder says, against the model's labels; null when it says nothing. */
+  readonly truth: TrueLabel | null;
+}
+
+/** What the prediction worker answers a PredictRequest with. */
+export type PredictionWorkerResponse = PredictionResponse | FailureResponse;
+
 /** What the audio analysis worker answers. */
 export type AnalysisWorkerResponse = AnalysisResponse | FailureResponse;
 /** What the dataset worker answers: progress, then the loaded dataset or a failure. */
@@ -374,7 +400,7 @@ export type DatasetWorkerResponse =
 /** What a feature worker answers. */
 export type FeatureWorkerResponse = ClipFeaturesResponse | FailureResponse;
 
-export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse | FeatureWorkerResponse | TrainingWorkerResponse;
+export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse | FeatureWorkerResponse | TrainingWorkerResponse | PredictionWorkerResponse;
 
 /** The buffers a message can hand over without copying (a SharedArrayBuffer is shared, never transferred). */
 export function transferList(message: WorkerRequest | WorkerResponse): ArrayBuffer[] {
@@ -385,9 +411,10 @@ export function transferList(message: WorkerRequest | WorkerResponse): ArrayBuff
 function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
   switch (message.type) {
     case 'analyse':
+    case 'predict':
       return message.source.kind === 'bytes' ? [message.source.bytes] : message.source.channels.map((c) => c.buffer);
     case 'analysis':
-      return [message.logMel.data.buffer, message.mfcc.data.buffer];
+      return [message.logMel.data.buffer, message.mfcc.data.buffer, message.waveform.min.buffer, message.waveform.max.buffer];
     case 'featurise':
       return [message.bytes.buffer];
     case 'clip-features':
@@ -398,6 +425,7 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
     case 'cancel-training':
     case 'resume-training':
     case 'interrupted-run':
+    case 'prediction':
     case 'training-started':
     case 'training-batch':
     case 'training-epoch':

@@ -1,10 +1,6 @@
+import { saveFile } from '../inspect/save-file';
+
 /** Offers `bytes` to the user as a download named `fileName`; nothing leaves the machine. */
 export function saveBytes(fileName: string, bytes: Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Revoking at once can cancel the download in some browsers; a minute later it has long been read.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(fileName, bytes, type);
 }

@@ -1,0 +1,54 @@
+import { decodeWithWebAudio } from '../../browser/web-audio-decoder';
+import { failureMessage } from '../../../workers/failure-message';
+import type { AudioSource, PredictionResponse, PredictionWorkerResponse, PredictRequest } from '../../../workers/protocol';
+import { WorkerChannel } from '../worker-channel';
+import { PredictionFailure } from './prediction-failure';
+
+/** A file's prediction as the page gets it. */
+export type FilePrediction = Omit<PredictionResponse, 'type' | 'id'>;
+
+/**
+ * The page's side of the prediction worker. Files the worker cannot decode (MP3, Ogg, MP4, WebM)
+ * are decoded on the page with the browser's decoder and sent again as samples, so every format
+ * the browser knows reaches the same prediction path.
+ */
+export class PredictionClient {
+  readonly #channel = new WorkerChannel<PredictRequest, PredictionWorkerResponse>(
+    () => new Worker(new URL('../../../workers/prediction.worker.ts', import.meta.url), { type: 'module' }),
+    (message) => new PredictionFailure(message),
+  );
+
+  /** `bytes` stays the caller's: the worker gets a copy. */
+  async predict(modelId: string, fileName: string, bytes: Uint8Array): Promise<FilePrediction> {
+    const first = await this.#send(modelId, fileName, { kind: 'bytes', bytes: bytes.slice().buffer });
+    if (first.type === 'prediction') return withoutEnvelope(first);
+    if (!first.unsupported) throw new PredictionFailure(first.message);
+    const decoded = await decodeWithWebAudio(bytes, fileName).catch((error: unknown) => {
+      throw new PredictionFailure(failureMessage(fileName, error));
+    });
+    const second = await this.#send(modelId, fileName, { kind: 'decoded', ...decoded });
+    if (second.type === 'failure') throw new PredictionFailure(second.message);
+    return withoutEnvelope(second);
+  }
+
+  /** Samples already at hand (a recording): mono or not, at any rate. */
+  async predictSamples(modelId: string, fileName: string, channels: Float32Array[], sampleRate: number): Promise<FilePrediction> {
+    const response = await this.#send(modelId, fileName, { kind: 'decoded', channels, sampleRate, sourceFormat: 'Recording' });
+    if (response.type === 'failure') throw new PredictionFailure(response.message);
+    return withoutEnvelope(response);
+  }
+
+  dispose(): void {
+    this.#channel.dispose('Prediction was stopped.');
+  }
+
+  #send(modelId: string, fileName: string, source: AudioSource): Promise<PredictionWorkerResponse> {
+    const request: PredictRequest = { type: 'predict', id: this.#channel.nextId(), modelId, fileName, source };
+    return this.#channel.ask(request, (response) => response);
+  }
+}
+
+function withoutEnvelope(response: PredictionResponse): FilePrediction {
+  const { type: _type, id: _id, ...prediction } = response;
+  return prediction;
+}

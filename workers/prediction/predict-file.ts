@@ -1,0 +1,36 @@
+import { AudioDecodeError } from '../../src/core/audio/audio-decode-error';
+import { frameCount } from '../../src/core/audio/decoded-audio';
+import { conformAudio } from '../../src/core/audio/load-audio';
+import type { EmotionPredictor } from '../../src/core/predict/emotion-predictor';
+import { trueLabelOf } from '../../src/core/predict/true-label';
+import { decodeSource } from '../decode-source';
+import { failureMessage } from '../failure-message';
+import type { FailureResponse, PredictionResponse, PredictRequest } from '../protocol';
+
+/** Answers a `predict` request: decode, conform to the model's rate, predict, and read the true label from the name. */
+export async function predictFile(request: PredictRequest, predictor: EmotionPredictor): Promise<PredictionResponse | FailureResponse> {
+  const { id, fileName, source } = request;
+  try {
+    const decoded = await decodeSource(source, fileName);
+    if (frameCount(decoded) === 0) throw new AudioDecodeError(fileName, 'it holds no audio samples', 'empty');
+    const audio = conformAudio(decoded, predictor.config.sampleRate);
+    const prediction = await predictor.predictClip(audio.samples);
+    return {
+      type: 'prediction',
+      id,
+      info: {
+        fileName,
+        sourceFormat: audio.sourceFormat,
+        sourceRate: audio.sourceRate,
+        channels: audio.sourceChannels,
+        duration: audio.duration,
+        sampleRate: audio.sampleRate,
+      },
+      prediction,
+      truth: trueLabelOf(fileName, predictor.labels),
+    };
+  } catch (error) {
+    const unsupported = error instanceof AudioDecodeError && error.kind === 'unsupported' && source.kind === 'bytes';
+    return { type: 'failure', id, message: failureMessage(fileName, error), unsupported };
+  }
+}
