@@ -82,7 +82,7 @@ test('every supported format shows its facts and features', async ({ page }) => 
   test.setTimeout(90_000);
   await openPredict(page);
   const started = Date.now();
-  await page.getByLabel('Choose audio files').setInputFiles(CASES.map((c) => c.path));
+  await page.getByLabel('Choose files to inspect').setInputFiles(CASES.map((c) => c.path));
 
   const timings: string[] = [];
   for (const item of CASES) {
@@ -108,12 +108,12 @@ test('every supported format shows its facts and features', async ({ page }) => 
   }
   console.log(`Page decoding of compressed files (Chromium decodeAudioData at the native rate):\n${timings.join('\n')}`);
   console.log(`All ${CASES.length} files analysed in ${Date.now() - started} ms, one after another.`);
-  await expect(page.getByRole('status')).toHaveText(`${CASES.length} files analysed.`);
+  await expect(page.getByRole('region', { name: 'Inspect audio' }).getByRole('status')).toHaveText(`${CASES.length} files analysed.`);
 });
 
 test('files that cannot be read get a clear sentence, and the next file still works', async ({ page }) => {
   await openPredict(page);
-  const input = page.getByLabel('Choose audio files');
+  const input = page.getByLabel('Choose files to inspect');
   const unreadable = [
     { name: 'not-audio.wav', buffer: readFileSync(e2eFixture('not-audio.wav')), message: 'Could not read not-audio.wav: not a recognised audio file.' },
     { name: 'empty.wav', buffer: Buffer.alloc(0), message: 'Could not read empty.wav: the file is empty (0 bytes).' },
@@ -129,20 +129,20 @@ test('files that cannot be read get a clear sentence, and the next file still wo
     const failed = card(page, file.name);
     await waitForResult(failed);
     await expect(failed.getByRole('alert')).toHaveText(file.message);
-    await expect(page.getByRole('status')).toHaveText(`0 files analysed, ${index + 1} could not be read.`);
+    await expect(page.getByRole('region', { name: 'Inspect audio' }).getByRole('status')).toHaveText(`0 files analysed, ${index + 1} could not be read.`);
   }
 
   await input.setInputFiles(e2eFixture('tess-sad-22k05.ogg'));
   const next = card(page, 'tess-sad-22k05.ogg');
   await waitForResult(next);
   await expect(fact(next, 'Native rate')).toHaveText('22,050 Hz');
-  await expect(page.getByRole('status')).toHaveText('1 file analysed, 3 could not be read.');
+  await expect(page.getByRole('region', { name: 'Inspect audio' }).getByRole('status')).toHaveText('1 file analysed, 3 could not be read.');
   await expect(page.getByRole('alert')).toHaveCount(3);
 });
 
 test('features downloaded as JSON equal what the core computes in Node', async ({ page }) => {
   await openPredict(page);
-  await page.getByLabel('Choose audio files').setInputFiles(RAVDESS);
+  await page.getByLabel('Choose files to inspect').setInputFiles(RAVDESS);
   const result = card(page, baseName(RAVDESS));
   await waitForResult(result);
 
@@ -180,7 +180,7 @@ test('files dropped on the drop zone are inspected', async ({ page }) => {
     transfer.items.add(new File([new Uint8Array(content)], 'dropped.flac', { type: 'audio/flac' }));
     return transfer;
   }, bytes);
-  const zone = page.getByRole('group', { name: 'Drop audio files here' });
+  const zone = page.getByRole('group', { name: 'Drop audio files here to inspect them' });
   await zone.dispatchEvent('dragover', { dataTransfer });
   await zone.dispatchEvent('drop', { dataTransfer });
   const result = card(page, 'dropped.flac');
@@ -190,7 +190,7 @@ test('files dropped on the drop zone are inspected', async ({ page }) => {
 
 test('the file picker opens from the keyboard, and Clear results empties the list', async ({ page }) => {
   await openPredict(page);
-  const input = page.getByLabel('Choose audio files');
+  const input = page.getByLabel('Choose files to inspect');
   await input.focus();
   const outline = await page.locator('label[for="inspect-files"]').evaluate((label) => getComputedStyle(label).outlineStyle);
   expect(outline).not.toBe('none');
@@ -206,7 +206,7 @@ test('the file picker opens from the keyboard, and Clear results empties the lis
 test('a file name is shown as text, never as HTML', async ({ page }) => {
   await openPredict(page);
   const name = '<img src=x onerror=alert(1)>.wav';
-  await page.getByLabel('Choose audio files').setInputFiles({ name, mimeType: 'audio/wav', buffer: readFileSync(TESS) });
+  await page.getByLabel('Choose files to inspect').setInputFiles({ name, mimeType: 'audio/wav', buffer: readFileSync(TESS) });
   const result = card(page, name);
   await waitForResult(result);
   await expect(result.getByRole('heading', { level: 3 })).toHaveText(name);
