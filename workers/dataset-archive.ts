@@ -71,7 +71,7 @@ export async function loadDatasetArchive(
   };
 }
 
-async function readManifests(opened: OpenedArchive): Promise<{ files: ManifestFile[]; problems: string[] }> {
+export async function readManifests(opened: OpenedArchive): Promise<{ files: ManifestFile[]; problems: string[] }> {
   const files: ManifestFile[] = [];
   const problems: string[] = [];
   for (const entry of opened.manifests) {

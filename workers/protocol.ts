@@ -18,6 +18,7 @@ import type { AugmentationKind, AugmentationSpec } from '../src/core/augment';
 import type { SplitKind } from '../src/core/dataset';
 import type { ClipPrediction } from '../src/core/predict/clip-prediction';
 import type { TrueLabel } from '../src/core/predict/true-label';
+import type { TestProgress, TestReport } from './prediction/test-report';
 import type { SideEvaluation } from './training/predict-packed';
 import type { InterruptedRun } from './training/run-journal';
 import type { TrainingSettings } from './training/training-settings';
@@ -151,9 +152,19 @@ export interface PredictRequest {
   readonly source: AudioSource;
 }
 
+/** Tests the stored model `modelId` on the audio files of dropped ZIPs, labelled as for training. */
+export interface TestArchivesRequest {
+  readonly type: 'test-archives';
+  readonly id: number;
+  readonly modelId: string;
+  readonly files: readonly File[];
+}
+
+export type PredictionWorkerRequest = PredictRequest | TestArchivesRequest;
+
 export type TrainingWorkerRequest = TrainRequest | CancelTrainingRequest | ResumeTrainingRequest | InterruptedRunRequest;
 
-export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest | TrainingWorkerRequest | PredictRequest;
+export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest | TrainingWorkerRequest | PredictionWorkerRequest;
 
 /** Facts about an analysed file. */
 export interface AudioInfo {
@@ -382,8 +393,20 @@ export interface PredictionResponse {
   readonly truth: TrueLabel | null;
 }
 
-/** What the prediction worker answers a PredictRequest with. */
-export type PredictionWorkerResponse = PredictionResponse | FailureResponse;
+export interface TestProgressResponse {
+  readonly type: 'test-progress';
+  readonly id: number;
+  readonly progress: TestProgress;
+}
+
+export interface TestReportResponse {
+  readonly type: 'test-report';
+  readonly id: number;
+  readonly report: TestReport;
+}
+
+/** What the prediction worker answers: a prediction, or test progress then the report; or a failure. */
+export type PredictionWorkerResponse = PredictionResponse | TestProgressResponse | TestReportResponse | FailureResponse;
 
 /** What the audio analysis worker answers. */
 export type AnalysisWorkerResponse = AnalysisResponse | FailureResponse;
@@ -426,6 +449,9 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
     case 'resume-training':
     case 'interrupted-run':
     case 'prediction':
+    case 'test-archives':
+    case 'test-progress':
+    case 'test-report':
     case 'training-started':
     case 'training-batch':
     case 'training-epoch':

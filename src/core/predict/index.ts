@@ -2,4 +2,4 @@
 export { argmax, type ClipPrediction, topClass, type WindowPrediction } from './clip-prediction';
 export { EmotionPredictor, type PredictorSpec } from './emotion-predictor';
 export { predictionWindows, type WindowSpan } from './prediction-windows';
-export { type TrueLabel, trueLabelOf } from './true-label';
+export { type TrueLabel, trueLabelFrom, trueLabelOf } from './true-label';

@@ -1,6 +1,7 @@
 import { decodeWithWebAudio } from '../../browser/web-audio-decoder';
 import { failureMessage } from '../../../workers/failure-message';
-import type { AudioSource, PredictionResponse, PredictionWorkerResponse, PredictRequest } from '../../../workers/protocol';
+import type { TestProgress, TestReport } from '../../../workers/prediction/test-report';
+import type { AudioSource, FailureResponse, PredictionResponse, PredictionWorkerRequest, PredictionWorkerResponse, PredictRequest } from '../../../workers/protocol';
 import { WorkerChannel } from '../worker-channel';
 import { PredictionFailure } from './prediction-failure';
 
@@ -13,7 +14,7 @@ export type FilePrediction = Omit<PredictionResponse, 'type' | 'id'>;
  * the browser knows reaches the same prediction path.
  */
 export class PredictionClient {
-  readonly #channel = new WorkerChannel<PredictRequest, PredictionWorkerResponse>(
+  readonly #channel = new WorkerChannel<PredictionWorkerRequest, PredictionWorkerResponse>(
     () => new Worker(new URL('../../../workers/prediction.worker.ts', import.meta.url), { type: 'module' }),
     (message) => new PredictionFailure(message),
   );
@@ -38,13 +39,26 @@ export class PredictionClient {
     return withoutEnvelope(response);
   }
 
+  /** Tests the model on dropped ZIPs, labelled as for training; progress per file. */
+  test(modelId: string, files: readonly File[], onProgress: (progress: TestProgress) => void): Promise<TestReport> {
+    return this.#channel.ask({ type: 'test-archives', id: this.#channel.nextId(), modelId, files }, (response) => {
+      if (response.type === 'test-progress') return void onProgress(response.progress);
+      if (response.type === 'failure') throw new PredictionFailure(response.message);
+      if (response.type !== 'test-report') throw new PredictionFailure('The prediction worker gave an unexpected answer.');
+      return response.report;
+    });
+  }
+
   dispose(): void {
     this.#channel.dispose('Prediction was stopped.');
   }
 
-  #send(modelId: string, fileName: string, source: AudioSource): Promise<PredictionWorkerResponse> {
+  #send(modelId: string, fileName: string, source: AudioSource): Promise<PredictionResponse | FailureResponse> {
     const request: PredictRequest = { type: 'predict', id: this.#channel.nextId(), modelId, fileName, source };
-    return this.#channel.ask(request, (response) => response);
+    return this.#channel.ask(request, (response) => {
+      if (response.type === 'prediction' || response.type === 'failure') return response;
+      throw new PredictionFailure('The prediction worker gave an unexpected answer.');
+    });
   }
 }
 
