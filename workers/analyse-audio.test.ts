@@ -42,7 +42,10 @@ describe('analyseAudio', () => {
     expect(response.mfcc.data).toEqual(direct.mfcc.data);
     expect(response.logMel.data).toEqual(direct.logMel.data);
     for (const ms of Object.values(response.timings)) expect(ms).toBeGreaterThanOrEqual(0);
-    expect(transferList(response)).toEqual([response.logMel.data.buffer, response.mfcc.data.buffer]);
+    expect(response.waveform.duration).toBeCloseTo(192192 / 48000, 3);
+    expect(response.waveform.max.length).toBe(1200);
+    expect(Math.max(...response.waveform.max)).toBeCloseTo(Math.max(...(await loadAudio(bytes, file, 22050)).samples), 6);
+    expect(transferList(response)).toEqual([response.logMel.data.buffer, response.mfcc.data.buffer, response.waveform.min.buffer, response.waveform.max.buffer]);
   });
 
   it('takes stereo samples the page decoded and reports their channels', async () => {
