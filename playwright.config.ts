@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 // End-to-end tests run against the production build served by `vite preview`, in a system
 // Chromium found by scripts/test.mjs and passed in CHROME_PATH (never a downloaded browser).
 const port = 4173;
 const isCI = Boolean(process.env.CI);
+// The fake microphone plays this real utterance in a loop (RAVDESS actor 2, angry; see src/fixtures/NOTICE.md).
+const fakeMicrophone = fileURLToPath(new URL('./src/fixtures/speech/03-01-05-02-02-02-02.wav', import.meta.url));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,6 +42,8 @@ export default defineConfig({
             '--no-first-run',
             '--disable-quic',
             '--disable-gpu',
+            '--use-fake-device-for-media-stream',
+            `--use-file-for-fake-audio-capture=${fakeMicrophone}`,
           ],
         },
       },

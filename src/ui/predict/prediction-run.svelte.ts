@@ -1,5 +1,6 @@
 import { failureMessage } from '../../../workers/failure-message';
-import type { FilePrediction, PredictionClient } from './prediction-client';
+import type { LazyPredictionClient } from './lazy-prediction-client';
+import type { FilePrediction } from './prediction-client';
 import { PredictionFailure } from './prediction-failure';
 
 /** A predicted (or unreadable) file, as the table shows it. */
@@ -16,7 +17,6 @@ const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * One batch of files to predict: chosen, then predicted in a worker, rows appearing as they finish.
- * The client (and tfjs in its worker) loads with the first prediction, not with the page.
  */
 export class PredictionRun {
   files = $state.raw<readonly File[]>([]);
@@ -24,10 +24,14 @@ export class PredictionRun {
   phase = $state<'empty' | 'ready' | 'running' | 'done'>('empty');
   inFlight = $state(0);
 
-  #client: Promise<PredictionClient> | null = null;
+  readonly #client: LazyPredictionClient;
   #generation = 0;
   #finished: PredictionRow[] = [];
   #flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(client: LazyPredictionClient) {
+    this.#client = client;
+  }
 
   /** Adds files to the batch waiting to be predicted. */
   add(files: readonly File[]): void {
@@ -72,19 +76,13 @@ export class PredictionRun {
     this.phase = 'empty';
   }
 
-  dispose(): void {
-    this.clear();
-    void this.#client?.then((client) => client.dispose());
-    this.#client = null;
-  }
-
   async #predict(key: number, file: File, modelId: string): Promise<PredictionRow> {
     try {
       if (file.size > MAX_FILE_BYTES) {
         throw new PredictionFailure(`${file.name} is ${Math.round(file.size / 2 ** 20)} MB; files up to ${MAX_FILE_BYTES / 2 ** 20} MB can be predicted.`);
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await (await this.#loadClient()).predict(modelId, file.name, bytes);
+      const result = await (await this.#client.get()).predict(modelId, file.name, bytes);
       return { key, file, status: 'done', result };
     } catch (error) {
       const message = error instanceof PredictionFailure ? error.message : failureMessage(file.name, error);
@@ -103,10 +101,5 @@ export class PredictionRun {
     if (this.#finished.length === 0) return;
     this.rows = [...this.rows, ...this.#finished].sort((a, b) => a.key - b.key);
     this.#finished = [];
-  }
-
-  #loadClient(): Promise<PredictionClient> {
-    this.#client ??= import('./prediction-client').then(({ PredictionClient }) => new PredictionClient());
-    return this.#client;
   }
 }
