@@ -27,13 +27,13 @@ interface Config {
 
 // SwiftShader's WebGL takes most of a minute per batch of 32 here: one warm-up and one timed batch.
 // SwiftShader's WebGPU runs out of buffer memory after about 20 batches here: 3 epochs of 4.
-const wasm = { samples: envInt('WASM_SAMPLES', 1024), warmupEpochs: 1, timedEpochs: envInt('WASM_EPOCHS', 3), liftCoreCap: false };
-const webgl = { samples: envInt('WEBGL_SAMPLES', 32), warmupEpochs: 1, timedEpochs: envInt('WEBGL_EPOCHS', 1), threads: 1, liftCoreCap: false };
-const webgpu = { samples: envInt('WEBGPU_SAMPLES', 128), warmupEpochs: 1, timedEpochs: envInt('WEBGPU_EPOCHS', 2), threads: 1, liftCoreCap: false };
+// PROFILE=N: after training, N tf.profile'd steps on wasm, printed by kernel and by kernel + shapes.
+const wasm = { samples: envInt('WASM_SAMPLES', 1024), warmupEpochs: 1, timedEpochs: envInt('WASM_EPOCHS', 3), profileSteps: envInt('PROFILE', 0) };
+const webgl = { samples: envInt('WEBGL_SAMPLES', 32), warmupEpochs: 1, timedEpochs: envInt('WEBGL_EPOCHS', 1), threads: 1 };
+const webgpu = { samples: envInt('WEBGPU_SAMPLES', 128), warmupEpochs: 1, timedEpochs: envInt('WEBGPU_EPOCHS', 2), threads: 1 };
 const CONFIGS: Config[] = [
   { label: 'wasm, 1 thread', request: { backend: 'wasm', threads: 1, ...wasm } },
   { label: 'wasm, hardwareConcurrency threads (as the app)', request: { backend: 'wasm', threads: 0, ...wasm } },
-  { label: 'wasm, hardwareConcurrency threads, core cap lifted', request: { backend: 'wasm', threads: 0, ...wasm, liftCoreCap: true } },
   { label: 'webgl', request: { backend: 'webgl', ...webgl } },
   { label: 'webgpu', request: { backend: 'webgpu', ...webgpu } },
 ];
@@ -118,13 +118,20 @@ try {
     results.push({ config, outcome: run.outcome, load: load() });
   }
   const speedRows = results.map((r) => speedRow(r.config.label, r.outcome, r.load));
+  for (const { config, outcome } of results) {
+    const profile = outcome.kind === 'measured' ? outcome.measurement.profile : undefined;
+    if (profile === undefined) continue;
+    const share = (ms: number) => `${((100 * ms) / profile.kernelMs).toFixed(1)}%`;
+    printTable(`${config.label}: kernel time of a step (tf.profile, mean of ${config.request.profileSteps} steps): ${profile.kernelMs} ms of kernels, ${profile.stepMs} ms per step unprofiled`, profile.byKernel.map((r) => ({ kernel: r.name, 'ms/step': r.msPerStep, share: share(r.msPerStep) })));
+    printTable(`${config.label}: the largest kernels by input shapes`, profile.byShape.map((r) => ({ 'kernel and input shapes': r.name, 'ms/step': r.msPerStep, share: share(r.msPerStep) })));
+  }
   printTable(`Thesis CNN training in headless Chromium ${chromium}, batch 32, synthetic 182 × 40 data (warm-up epoch excluded; load average 1/5/15 min)`, speedRows);
 
   const winner = fastest(results);
   const thesisRows: Row[] = [];
   let thesisRun: BenchOutcome | undefined;
   if (winner !== undefined && FULL_EPOCHS > 0) {
-    const request: BenchRequest = { ...winner.config.request, samples: THESIS_SAMPLES, warmupEpochs: 1, timedEpochs: FULL_EPOCHS - 1 };
+    const request: BenchRequest = { ...winner.config.request, profileSteps: 0, samples: THESIS_SAMPLES, warmupEpochs: 1, timedEpochs: FULL_EPOCHS - 1 };
     console.log(`\nthesis-size set on the fastest (${winner.config.label}): ${THESIS_SAMPLES} samples, ${FULL_EPOCHS} epoch(s) measured`);
     thesisRun = (await runInFreshBrowser(winner.config.label, request)).outcome;
     if (thesisRun.kind === 'measured') thesisRows.push(thesisRunRow(winner.config.label, thesisRun.measurement, load()));

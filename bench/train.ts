@@ -87,8 +87,9 @@ const profile = await stepProfile();
 await tf.setBackend('cpu');
 // The cpu backend takes minutes per batch of 32: one batch, no warm-up epoch (its first batch
 // warms the JIT up within a step that long anyway).
+// CPU_SAMPLES=0 skips it (a quicker loop for kernel work).
 const cpuSamples = Number(process.env.CPU_SAMPLES ?? 32);
-const cpu = await trainingSpeed(cpuSamples, 1, 0);
+const cpu: Speed = cpuSamples > 0 ? await trainingSpeed(cpuSamples, 1, 0) : { median: NaN, best: NaN, epochs: [] };
 
 const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores at the end`;
 const rows: Row[] = [

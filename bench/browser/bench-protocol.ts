@@ -1,3 +1,4 @@
+import type { StepProfile } from './step-profile';
 // The messages between the Node runner, the bench page and its worker (all structured-clonable).
 
 export type BenchBackend = 'wasm' | 'webgl' | 'webgpu';
@@ -6,16 +7,13 @@ export interface BenchRequest {
   readonly backend: BenchBackend;
   /** wasm only: threads to start; 0 means navigator.hardwareConcurrency. */
   readonly threads: number;
-  /**
-   * wasm only: report twice the cores to tfjs-backend-wasm, which caps its thread pool at
-   * hardwareConcurrency / 2 (it assumes two hyper-threads per core), so a 2-core machine gets 1.
-   */
-  readonly liftCoreCap: boolean;
   /** Synthetic samples of the thesis shape (182 × 40) per epoch. */
   readonly samples: number;
   /** Untimed epochs first (shader compilation, allocation, JIT), then the timed ones. */
   readonly warmupEpochs: number;
   readonly timedEpochs: number;
+  /** tf.profile'd training steps after the training (0: none): where a step's time goes. */
+  readonly profileSteps?: number;
 }
 
 export interface BackendFacts {
@@ -58,6 +56,8 @@ export interface BenchMeasurement {
   readonly tensorsAfter: number;
   /** Checked after training (checking first changes how WebGPU fares): null when reads are right. */
   readonly readbackProblem: string | null;
+  /** With request.profileSteps > 0: kernel time per step, by kernel and by kernel + shapes. */
+  readonly profile?: StepProfile;
 }
 
 export type BenchOutcome =

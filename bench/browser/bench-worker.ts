@@ -2,6 +2,7 @@ import type { BackendFacts, BenchOutcome, BenchRequest, WorkerMessage } from './
 import { measureTraining } from './measure-training';
 import { checkReadback } from './readback-check';
 import { startBenchBackend } from './start-bench-backend';
+import { profileTrainingStep } from './step-profile';
 
 function post(message: WorkerMessage): void {
   self.postMessage(message);
@@ -23,7 +24,8 @@ async function run(request: BenchRequest): Promise<BenchOutcome> {
   const readbackProblem = await checkReadback().catch((error: unknown) => `the readback check failed: ${messageOf(error)}`);
   if (readbackProblem !== null) progress(`WARNING: ${readbackProblem}`);
   if (typeof training === 'string') return { kind: 'failed', message: readbackProblem === null ? training : `${training}; ${readbackProblem}` };
-  return { kind: 'measured', measurement: { ...training, readbackProblem } };
+  const profile = request.profileSteps ? await profileTrainingStep(request.profileSteps) : undefined;
+  return { kind: 'measured', measurement: { ...training, readbackProblem, ...(profile && { profile }) } };
 }
 
 self.onmessage = (event: MessageEvent<BenchRequest>) => {

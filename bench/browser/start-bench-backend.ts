@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from '../../src/core/model/wasm-kernels/register-wasm-training-kernels';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { useWasmBackend } from '../../src/core/model/use-wasm-backend';
 import { probeGpus } from '../../workers/training/gpu-probe';
 import { TFJS_WASM_FILES } from '../../workers/training/tfjs-wasm-files';
 import type { BackendFacts, BenchRequest } from './bench-protocol';
@@ -10,22 +10,17 @@ import type { BackendFacts, BenchRequest } from './bench-protocol';
  * with the thread count the bench asks for and no fallback: a backend that will not start throws.
  */
 export async function startBenchBackend(request: BenchRequest): Promise<BackendFacts> {
-  return request.backend === 'wasm' ? startWasm(request.threads, request.liftCoreCap) : startGpu(request.backend);
+  return request.backend === 'wasm' ? startWasm(request.threads) : startGpu(request.backend);
 }
 
-async function startWasm(requestedThreads: number, liftCoreCap: boolean): Promise<BackendFacts> {
+/** Through useWasmBackend, as the app's training worker (which asks for one thread per core). */
+async function startWasm(requestedThreads: number): Promise<BackendFacts> {
   const cores = navigator.hardwareConcurrency;
-  // tfjs reads the core count once, when its wasm module starts: this must come before setBackend.
-  if (liftCoreCap) Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * cores, configurable: true });
-  registerWasmTrainingKernels();
-  setWasmPaths(TFJS_WASM_FILES);
   const threads = requestedThreads > 0 ? requestedThreads : Math.max(1, cores || 1);
-  setThreadsCount(threads);
-  requireBackend('wasm', await tf.setBackend('wasm'));
-  await tf.ready();
+  await useWasmBackend({ wasmPaths: TFJS_WASM_FILES, threads });
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   const threadedBuild = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-  const device = `CPU, ${threadedBuild ? 'threaded ' : ''}${simd ? 'SIMD' : 'plain'} wasm build${liftCoreCap ? `, told of ${2 * cores} cores` : ''}`;
+  const device = `CPU, ${threadedBuild ? 'threaded ' : ''}${simd ? 'SIMD' : 'plain'} wasm build`;
   return { name: tf.getBackend(), requestedThreads: threads, threads: getThreadsCount(), hardwareConcurrency: cores, device, crossOriginIsolated: self.crossOriginIsolated };
 }
 

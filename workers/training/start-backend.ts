@@ -29,6 +29,6 @@ async function tryBackend(name: 'webgpu' | 'webgl' | 'cpu'): Promise<boolean> {
 /** wasm with our training kernels; threads only where the page is cross-origin isolated (SharedArrayBuffer). */
 async function startWasm(): Promise<number> {
   await useWasmBackend({ wasmPaths: TFJS_WASM_FILES, threads: self.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1 });
-  // What the backend really uses: tfjs-backend-wasm caps its pool at half the cores (1 of 2 here).
+  // What the backend really uses (useWasmBackend lifts tfjs-backend-wasm's cap of half the cores).
   return getThreadsCount();
 }
