@@ -3,6 +3,7 @@ import type { BatchMatMulAttrs, BatchMatMulInputs, KernelConfig, TensorInfo } fr
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { ScratchBuffer, scratchFor } from './scratch-buffer';
 import { withStockFallback } from './stock-fallback';
+import { trainKernelOf } from './train-kernel';
 import { heapIndexOf, wasmModuleOf, type WasmModuleView } from './wasm-module';
 import { XnnpackMatMul, type HeapMatrix } from './xnnpack-matmul';
 
@@ -29,8 +30,11 @@ export function batchMatMulConfig(stock: KernelConfig): KernelConfig {
     const rank = Math.max(a.shape.length, b.shape.length);
     const out = backend.makeOutput([...new Array(rank - 2).fill(1), left.rows, right.cols], 'float32');
     const heap = module.HEAPF32;
-    if (transposeA) transposeInto(heap, heapIndexOf(backend, a.dataId), leftBuffer, left.cols, left.rows);
-    if (transposeB) transposeInto(heap, heapIndexOf(backend, b.dataId), rightBuffer, right.cols, right.rows);
+    const kernel = trainKernelOf(module);
+    const transpose = (source: number, target: number, rows: number, cols: number) =>
+      kernel !== null ? kernel.transpose(source * 4, target * 4, rows, cols) : transposeInto(heap, source, target, rows, cols);
+    if (transposeA) transpose(heapIndexOf(backend, a.dataId), leftBuffer, left.cols, left.rows);
+    if (transposeB) transpose(heapIndexOf(backend, b.dataId), rightBuffer, right.cols, right.rows);
     new XnnpackMatMul(module).multiply({ ...left, index: leftBuffer }, { ...right, index: rightBuffer }, heapIndexOf(backend, out.dataId));
     return out;
   });

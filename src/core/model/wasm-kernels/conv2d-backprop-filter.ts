@@ -4,17 +4,28 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { conv1dGeometry, type Conv1dGeometry } from './conv1d-geometry';
 import { writePaddedRows } from './padded-rows';
 import { ScratchBuffer, scratchFor } from './scratch-buffer';
+import { trainKernelOf } from './train-kernel';
 import { heapIndexOf, wasmModuleOf, type WasmModuleView } from './wasm-module';
 import { XnnpackMatMul } from './xnnpack-matmul';
 
 const transposedInputs = new WeakMap<WasmModuleView, ScratchBuffer>();
 const paddedGradients = new WeakMap<WasmModuleView, ScratchBuffer>();
+const chunkColumns = new WeakMap<WasmModuleView, ScratchBuffer>();
+const partialSums = new WeakMap<WasmModuleView, ScratchBuffer>();
 
 /**
- * dW for a Conv1D, which the wasm backend lacks. For each tap k, dW[k] (Ci × Co) is one matrix
- * product xᵀ_k × dy, where xᵀ_k is the input transposed to channels × (batch · padded time) and
- * shifted k frames: with every sample padded to the same length and dy padded to match, the
- * shift is just a pointer offset, so the 5 products share one transposed copy and one packed dy.
+ * Frames (batch · padded time) per product. The sum over frames is the products' inner
+ * dimension, thousands long; XNNPACK does not split it, so each block of rows of the left operand
+ * would stream the whole packed dy (megabytes) from memory. Chunks keep dy's block in cache.
+ */
+const CHUNK_FRAMES = 512;
+
+/**
+ * dW for a Conv1D, which the wasm backend lacks: dW (taps · Ci × Co, the filter's own layout) =
+ * im2col(x)ᵀ × dy, summed over chunks of frames. With the input transposed to channels ×
+ * (batch · padded time) and every sample padded to the same length (dy padded to match), row
+ * (k, c) of im2col(x)ᵀ is row c of xᵀ shifted k frames, so a chunk's left operand is taps · Ci
+ * contiguous copies and its dy block is a plain slice.
  */
 function conv2dBackpropFilter(args: { inputs: Conv2DBackpropFilterInputs; backend: BackendWasm; attrs: Conv2DBackpropFilterAttrs }): TensorInfo {
   const { inputs, backend, attrs } = args;
@@ -30,18 +41,43 @@ function conv2dBackpropFilter(args: { inputs: Conv2DBackpropFilterInputs; backen
   const inner = g.batch * paddedWidth;
   const xT = scratchFor(module, transposedInputs).reserve(g.inChannels * inner + g.kernelWidth);
   const dyPad = scratchFor(module, paddedGradients).reserve(inner * g.outChannels);
+  const rows = g.kernelWidth * g.inChannels;
+  const chunks = Math.ceil(inner / CHUNK_FRAMES);
+  const chunk = Math.ceil(inner / chunks);
+  const columns = scratchFor(module, chunkColumns).reserve(rows * chunk);
+  const partial = scratchFor(module, partialSums).reserve(rows * g.outChannels);
   const out = backend.makeOutput(attrs.filterShape, 'float32');
-  const heap = module.HEAPF32;
-  writeTransposedPaddedInput(heap, heapIndexOf(backend, x.dataId), xT, g, paddedWidth);
+  const heap = module.HEAPF32; // after the last allocation: growing the heap replaces the view
+  const kernel = trainKernelOf(module);
+  if (kernel !== null) {
+    heap.fill(0, xT, xT + g.inChannels * inner + g.kernelWidth);
+    kernel.transposeIntoSlots(heapIndexOf(backend, x.dataId) * 4, xT * 4, g.batch, g.inWidth, g.inChannels, paddedWidth, g.padLeft);
+  } else {
+    writeTransposedPaddedInput(heap, heapIndexOf(backend, x.dataId), xT, g, paddedWidth);
+  }
   writePaddedRows(heap, heapIndexOf(backend, dy.dataId), dyPad, g.batch, g.outWidth, paddedWidth, g.outChannels);
   const outIndex = heapIndexOf(backend, out.dataId);
-  const tapSize = g.inChannels * g.outChannels;
-  new XnnpackMatMul(module).withSharedB({ index: dyPad, rows: inner, cols: g.outChannels }, (multiplyBy) => {
+  const matMul = new XnnpackMatMul(module);
+  for (let start = 0; start < inner; start += chunk) {
+    const frames = Math.min(chunk, inner - start);
+    const view = module.HEAPF32; // XNNPACK allocates: a product may grow the heap and replace the view
     for (let k = 0; k < g.kernelWidth; k++) {
-      multiplyBy({ index: xT + k, rows: g.inChannels, cols: inner }, outIndex + k * tapSize);
+      for (let c = 0; c < g.inChannels; c++) {
+        const from = xT + c * inner + start + k;
+        view.copyWithin(columns + (k * g.inChannels + c) * frames, from, from + frames);
+      }
     }
-  });
+    const first = start === 0;
+    matMul.multiply({ index: columns, rows, cols: frames }, { index: dyPad + start * g.outChannels, rows: frames, cols: g.outChannels }, first ? outIndex : partial);
+    if (first) continue;
+    if (kernel !== null) kernel.addInto(outIndex * 4, partial * 4, rows * g.outChannels);
+    else addInto(module.HEAPF32, outIndex, partial, rows * g.outChannels);
+  }
   return out;
+}
+
+function addInto(heap: Float32Array, target: number, source: number, count: number): void {
+  for (let i = 0; i < count; i++) heap[target + i] += heap[source + i];
 }
 
 /** xT[c][b · W + s + padLeft] = x[b][s][c], zero elsewhere (plus a zero tail the last shift reads). */

@@ -1,7 +1,8 @@
-import { backend_util } from '@tensorflow/tfjs';
+import { backend_util, util } from '@tensorflow/tfjs';
 import type { KernelConfig, MaxPoolGradAttrs, MaxPoolGradInputs, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { withStockFallback } from './stock-fallback';
+import { trainKernelOf } from './train-kernel';
 import { heapIndexOf, wasmModuleOf } from './wasm-module';
 
 /**
@@ -16,8 +17,15 @@ export function maxPoolGradConfig(stock: KernelConfig): KernelConfig {
     );
     if (info.dataFormat !== 'channelsLast' || input.dtype !== 'float32') return null;
     const out = backend.makeOutput(input.shape, 'float32');
-    const heap = wasmModuleOf(backend).HEAPF32;
-    routeGradients(heap, heapIndexOf(backend, input.dataId), heapIndexOf(backend, dy.dataId), heapIndexOf(backend, out.dataId), info);
+    const module = wasmModuleOf(backend);
+    const [x, g, dx] = [input, dy, out].map((t) => heapIndexOf(backend, t.dataId));
+    const kernel = trainKernelOf(module);
+    if (kernel !== null && isPairPool1d(info)) {
+      module.HEAPF32.fill(0, dx, dx + util.sizeFromShape(input.shape));
+      kernel.maxPoolGradPairs(x * 4, g * 4, dx * 4, info.batchSize, info.inHeight, info.outHeight, info.outChannels, info.padInfo.top);
+    } else {
+      routeGradients(module.HEAPF32, x, g, dx, info);
+    }
     return out;
   });
 }
@@ -25,6 +33,10 @@ export function maxPoolGradConfig(stock: KernelConfig): KernelConfig {
 function routeGradients(heap: Float32Array, x: number, dy: number, dx: number, info: backend_util.Conv2DInfo): void {
   const { batchSize, inHeight, inWidth, outHeight, outWidth, outChannels: channels } = info;
   heap.fill(0, dx, dx + batchSize * inHeight * inWidth * channels);
+  if (isPairPool1d(info)) {
+    routePairs(heap, x, dy, dx, info);
+    return;
+  }
   const best = new Float32Array(channels);
   const bestAt = new Int32Array(channels);
   for (let b = 0; b < batchSize; b++) {
@@ -61,6 +73,51 @@ function scanWindow(
           best[c] = value;
           bestAt[c] = offset;
         }
+      }
+    }
+  }
+}
+
+/** maxPooling1d with pool 2 and stride 2 as tfjs runs it: [batch, time, 1, channels], windows of 2 rows. */
+function isPairPool1d(info: backend_util.Conv2DInfo): boolean {
+  return info.inWidth === 1 && info.outWidth === 1 && info.filterWidth === 1 && info.filterHeight === 2 && info.strideHeight === 2;
+}
+
+/**
+ * The pool-2 case without per-window bookkeeping (the kernel's maxPoolGradPairs where it cannot run): each window's two rows are compared channel by
+ * channel. Same rule as the general path (first maximum; values not above -Infinity, NaN
+ * included, never win), so ties go to the first row.
+ */
+function routePairs(heap: Float32Array, x: number, dy: number, dx: number, info: backend_util.Conv2DInfo): void {
+  const { batchSize, inHeight, outHeight, outChannels: channels, padInfo } = info;
+  for (let b = 0; b < batchSize; b++) {
+    const sample = b * inHeight * channels;
+    for (let oh = 0; oh < outHeight; oh++) {
+      const first = oh * 2 - padInfo.top;
+      const second = first + 1;
+      const g = dy + (b * outHeight + oh) * channels;
+      const hasFirst = first >= 0 && first < inHeight;
+      const hasSecond = second >= 0 && second < inHeight;
+      if (hasFirst && hasSecond) {
+        const p0 = x + sample + first * channels;
+        const p1 = p0 + channels;
+        const d0 = dx + sample + first * channels;
+        const d1 = d0 + channels;
+        for (let c = 0; c < channels; c++) {
+          const a = heap[p0 + c];
+          const v = heap[p1 + c];
+          if (a > -Infinity) {
+            if (v > a) heap[d1 + c] = heap[g + c];
+            else heap[d0 + c] = heap[g + c];
+          } else if (v > -Infinity) {
+            heap[d1 + c] = heap[g + c];
+          }
+        }
+      } else if (hasFirst || hasSecond) {
+        const row = hasFirst ? first : second;
+        const p = x + sample + row * channels;
+        const d = dx + sample + row * channels;
+        for (let c = 0; c < channels; c++) if (heap[p + c] > -Infinity) heap[d + c] = heap[g + c];
       }
     }
   }

@@ -11,7 +11,7 @@ export function meanConfig(stock: KernelConfig): KernelConfig {
     const reduction = leadingAxesReduction(x, attrs.axis, attrs.keepDims);
     if (reduction === null) return null;
     const out = backend.makeOutput(reduction.outShape, 'float32');
-    sumColumns(wasmModuleOf(backend).HEAPF32, heapIndexOf(backend, x.dataId), heapIndexOf(backend, out.dataId), reduction, 1 / reduction.rows);
+    sumColumns(wasmModuleOf(backend), heapIndexOf(backend, x.dataId), heapIndexOf(backend, out.dataId), reduction, 1 / reduction.rows);
     return out;
   });
 }

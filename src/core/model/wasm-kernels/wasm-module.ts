@@ -7,6 +7,9 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
  */
 export interface WasmModuleView {
   HEAPF32: Float32Array;
+  /** The heap's memory: `wasmMemory` in the threaded build, the instance's exported memory otherwise. */
+  wasmMemory?: WebAssembly.Memory;
+  asm?: { memory?: WebAssembly.Memory };
   _malloc(bytes: number): number;
   _free(pointer: number): void;
   cwrap(name: string, returnType: null, argTypes: string[]): (...args: unknown[]) => void;

@@ -1,0 +1,243 @@
+// AssemblyScript source of the training glue kernel (built by scripts/build-wasm.mjs, twice: for a
+// plain and for a shared imported memory). It has no memory of its own: it is instantiated on the
+// tfjs wasm backend's memory and works in place on tensors and scratch buffers there, so the
+// passes around the matrix products (batch-norm gradient, pooling gradient, transposes, chunk sums)
+// run as SIMD code instead of JavaScript. No static data, no allocation: it never writes outside
+// the buffers it is given. Pointers are byte offsets; `channels`-long rows are 4-float aligned
+// where the callers say so (vector loops), with scalar tails otherwise.
+
+/**
+ * One pass of the batch-norm gradient over rows × channels values:
+ *   dx = dy · factor[c];  sumDy[c] += dy;  sumDyCentred[c] += dy · (x − mean[c])
+ * factor, mean: f32[channels]; sumDy, sumDyCentred: f64[channels], zeroed by the caller.
+ */
+export function batchNormGrad(
+  dy: usize, x: usize, dx: usize, rows: i32, channels: i32,
+  factor: usize, mean: usize, sumDy: usize, sumDyCentred: usize,
+): void {
+  const vectorEnd = channels & ~3;
+  const rowBytes = <usize>channels << 2;
+  for (let r = 0; r < rows; r++) {
+    const offset = <usize>r * rowBytes;
+    const dyRow = dy + offset;
+    const xRow = x + offset;
+    const dxRow = dx + offset;
+    let c = 0;
+    for (; c < vectorEnd; c += 4) {
+      const at = <usize>c << 2;
+      const g = v128.load(dyRow + at);
+      v128.store(dxRow + at, f32x4.mul(g, v128.load(factor + at)));
+      const centred = f32x4.mul(g, f32x4.sub(v128.load(xRow + at), v128.load(mean + at)));
+      const sums = sumDy + (<usize>c << 3);
+      const centredSums = sumDyCentred + (<usize>c << 3);
+      v128.store(sums, f64x2.add(v128.load(sums), f64x2.promote_low_f32x4(g)));
+      v128.store(sums + 16, f64x2.add(v128.load(sums + 16), f64x2.promote_low_f32x4(i32x4.shuffle(g, g, 2, 3, 0, 1))));
+      v128.store(centredSums, f64x2.add(v128.load(centredSums), f64x2.promote_low_f32x4(centred)));
+      v128.store(centredSums + 16, f64x2.add(v128.load(centredSums + 16), f64x2.promote_low_f32x4(i32x4.shuffle(centred, centred, 2, 3, 0, 1))));
+    }
+    for (; c < channels; c++) {
+      const at = <usize>c << 2;
+      const g = load<f32>(dyRow + at);
+      store<f32>(dxRow + at, g * load<f32>(factor + at));
+      const centred = g * (load<f32>(xRow + at) - load<f32>(mean + at));
+      store<f64>(sumDy + (<usize>c << 3), load<f64>(sumDy + (<usize>c << 3)) + <f64>g);
+      store<f64>(sumDyCentred + (<usize>c << 3), load<f64>(sumDyCentred + (<usize>c << 3)) + <f64>centred);
+    }
+  }
+}
+
+/**
+ * out[c] += Σ_r x[r · channels + c] over `rows` rows, accumulated in f64 (out: f64[channels]).
+ */
+export function sumRows(x: usize, rows: i32, channels: i32, out: usize): void {
+  const vectorEnd = channels & ~3;
+  const rowBytes = <usize>channels << 2;
+  for (let r = 0; r < rows; r++) {
+    const row = x + <usize>r * rowBytes;
+    let c = 0;
+    for (; c < vectorEnd; c += 4) {
+      const v = v128.load(row + (<usize>c << 2));
+      const o = out + (<usize>c << 3);
+      v128.store(o, f64x2.add(v128.load(o), f64x2.promote_low_f32x4(v)));
+      v128.store(o + 16, f64x2.add(v128.load(o + 16), f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1))));
+    }
+    for (; c < channels; c++) {
+      const o = out + (<usize>c << 3);
+      store<f64>(o, load<f64>(o) + <f64>load<f32>(row + (<usize>c << 2)));
+    }
+  }
+}
+
+/**
+ * MaxPoolGrad of pool 2, stride 2 along time ([batch, inRows, channels] in, [batch, outRows,
+ * channels] out): each window's gradient goes to its first maximum; values not above -Infinity
+ * (NaN included) never win, as in the cpu backend. dx must be zeroed by the caller.
+ */
+export function maxPoolGradPairs(
+  x: usize, dy: usize, dx: usize, batch: i32, inRows: i32, outRows: i32, channels: i32, padTop: i32,
+): void {
+  const rowBytes = <usize>channels << 2;
+  const vectorEnd = channels & ~3;
+  const minusInf = f32x4.splat(-Infinity);
+  for (let b = 0; b < batch; b++) {
+    const sample = <usize>b * <usize>inRows * rowBytes;
+    for (let o = 0; o < outRows; o++) {
+      const first = o * 2 - padTop;
+      const second = first + 1;
+      const g = dy + (<usize>(b * outRows + o)) * rowBytes;
+      const hasFirst = first >= 0 && first < inRows;
+      const hasSecond = second >= 0 && second < inRows;
+      if (hasFirst && hasSecond) {
+        const p0 = x + sample + <usize>first * rowBytes;
+        const p1 = p0 + rowBytes;
+        const d0 = dx + sample + <usize>first * rowBytes;
+        const d1 = d0 + rowBytes;
+        let c = 0;
+        for (; c < vectorEnd; c += 4) {
+          const at = <usize>c << 2;
+          const a = v128.load(p0 + at);
+          const v = v128.load(p1 + at);
+          const grad = v128.load(g + at);
+          const aValid = f32x4.gt(a, minusInf);
+          const vValid = f32x4.gt(v, minusInf);
+          const vWins = v128.or(f32x4.gt(v, a), v128.andnot(vValid, aValid));
+          const aWins = v128.andnot(aValid, f32x4.gt(v, a));
+          v128.store(d0 + at, v128.and(grad, aWins));
+          v128.store(d1 + at, v128.and(grad, vWins));
+        }
+        for (; c < channels; c++) {
+          const at = <usize>c << 2;
+          const a = load<f32>(p0 + at);
+          const v = load<f32>(p1 + at);
+          const grad = load<f32>(g + at);
+          if (a > -Infinity) {
+            if (v > a) store<f32>(d1 + at, grad);
+            else store<f32>(d0 + at, grad);
+          } else if (v > -Infinity) {
+            store<f32>(d1 + at, grad);
+          }
+        }
+      } else if (hasFirst || hasSecond) {
+        const row = hasFirst ? first : second;
+        const p = x + sample + <usize>row * rowBytes;
+        const d = dx + sample + <usize>row * rowBytes;
+        for (let c = 0; c < channels; c++) {
+          const at = <usize>c << 2;
+          if (load<f32>(p + at) > -Infinity) store<f32>(d + at, load<f32>(g + at));
+        }
+      }
+    }
+  }
+}
+
+/** target (cols × rows) = source (rows × cols) transposed, f32, in 8 × 8 tiles. */
+export function transpose(source: usize, target: usize, rows: i32, cols: i32): void {
+  const TILE = 8;
+  for (let r0 = 0; r0 < rows; r0 += TILE) {
+    const rEnd = min(rows, r0 + TILE);
+    for (let c0 = 0; c0 < cols; c0 += TILE) {
+      const cEnd = min(cols, c0 + TILE);
+      for (let r = r0; r < rEnd; r++) {
+        const from = source + ((<usize>r * <usize>cols) << 2);
+        for (let c = c0; c < cEnd; c++) {
+          store<f32>(target + ((<usize>c * <usize>rows + <usize>r) << 2), load<f32>(from + (<usize>c << 2)));
+        }
+      }
+    }
+  }
+}
+
+/**
+ * xT[c][b · paddedWidth + s + padLeft] = x[b][s][c] for a [batch, width, channels] input: each
+ * sample's block transposed into its slot of the channel rows (the caller zeroes the padding).
+ */
+export function transposeIntoSlots(x: usize, xT: usize, batch: i32, width: i32, channels: i32, paddedWidth: i32, padLeft: i32): void {
+  const inner = <usize>batch * <usize>paddedWidth;
+  for (let b = 0; b < batch; b++) {
+    const source = x + ((<usize>b * <usize>width * <usize>channels) << 2);
+    const slot = xT + ((<usize>b * <usize>paddedWidth + <usize>padLeft) << 2);
+    for (let s0 = 0; s0 < width; s0 += 8) {
+      const sEnd = min(width, s0 + 8);
+      for (let c0 = 0; c0 < channels; c0 += 8) {
+        const cEnd = min(channels, c0 + 8);
+        for (let s = s0; s < sEnd; s++) {
+          const from = source + ((<usize>s * <usize>channels) << 2);
+          for (let c = c0; c < cEnd; c++) {
+            store<f32>(slot + ((<usize>c * inner + <usize>s) << 2), load<f32>(from + (<usize>c << 2)));
+          }
+        }
+      }
+    }
+  }
+}
+
+/** target[i] += source[i] for count floats. */
+export function addInto(target: usize, source: usize, count: i32): void {
+  const vectorEnd = count & ~3;
+  let i = 0;
+  for (; i < vectorEnd; i += 4) {
+    const at = <usize>i << 2;
+    v128.store(target + at, f32x4.add(v128.load(target + at), v128.load(source + at)));
+  }
+  for (; i < count; i++) {
+    const at = <usize>i << 2;
+    store<f32>(target + at, load<f32>(target + at) + load<f32>(source + at));
+  }
+}
+
+/** Relu's gradient, dx = dy · step(x) (step: 1 above 0, 0 otherwise, NaN for NaN), n floats. */
+export function reluGrad(x: usize, dy: usize, dx: usize, n: i32): void {
+  const vectorEnd = n & ~3;
+  const one = f32x4.splat(1);
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i < vectorEnd; i += 4) {
+    const at = <usize>i << 2;
+    const v = v128.load(x + at);
+    const step = v128.bitselect(v, v128.bitselect(one, zero, f32x4.gt(v, zero)), f32x4.ne(v, v));
+    v128.store(dx + at, f32x4.mul(v128.load(dy + at), step));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i << 2;
+    const v = load<f32>(x + at);
+    store<f32>(dx + at, load<f32>(dy + at) * (v != v ? v : v > 0 ? <f32>1 : <f32>0));
+  }
+}
+
+/** Square's gradient, dx = dy · 2x, n floats. */
+export function squareGrad(x: usize, dy: usize, dx: usize, n: i32): void {
+  const vectorEnd = n & ~3;
+  let i = 0;
+  for (; i < vectorEnd; i += 4) {
+    const at = <usize>i << 2;
+    const v = v128.load(x + at);
+    v128.store(dx + at, f32x4.mul(v128.load(dy + at), f32x4.add(v, v)));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i << 2;
+    const v = load<f32>(x + at);
+    store<f32>(dx + at, load<f32>(dy + at) * (v + v));
+  }
+}
+
+/**
+ * Batch normalisation with per-channel vectors: out = (x − mean[c]) · factor[c] + offset[c], where
+ * factor = scale / √(variance + ε) is precomputed by the caller (f32[channels] each).
+ */
+export function batchNorm(x: usize, out: usize, rows: i32, channels: i32, mean: usize, factor: usize, offset: usize): void {
+  const vectorEnd = channels & ~3;
+  const rowBytes = <usize>channels << 2;
+  for (let r = 0; r < rows; r++) {
+    const row = <usize>r * rowBytes;
+    let c = 0;
+    for (; c < vectorEnd; c += 4) {
+      const at = <usize>c << 2;
+      const centred = f32x4.sub(v128.load(x + row + at), v128.load(mean + at));
+      v128.store(out + row + at, f32x4.add(f32x4.mul(centred, v128.load(factor + at)), v128.load(offset + at)));
+    }
+    for (; c < channels; c++) {
+      const at = <usize>c << 2;
+      store<f32>(out + row + at, (load<f32>(x + row + at) - load<f32>(mean + at)) * load<f32>(factor + at) + load<f32>(offset + at));
+    }
+  }
+}
