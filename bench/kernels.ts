@@ -1,61 +1,16 @@
 // The training step's heaviest wasm kernels one by one at the thesis CNN's shapes (batch 32), Node,
-// one thread: the fastest of RUNS calls each (the minimum is what a busy shared machine disturbs
-// least), with the rate of the matrix products in GFLOP/s. A quick loop for kernel work.
-import * as tf from '@tensorflow/tfjs';
+// one thread: the fastest of RUNS calls each, with the rate of the matrix products in GFLOP/s.
+// A quick loop for kernel work (train-browser's KERNELS=N times the same in Chromium's threads).
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { useWasmBackend } from '../src/core/model/use-wasm-backend';
-import { BATCH_NORM_GRAD } from '../src/core/model/wasm-kernels/batch-norm-grad';
-import { SeededRandom } from '../src/core/random/seeded-random';
 import { printTable, type Row, writeResults } from './_report';
+import { timeTrainingKernels } from './browser/kernel-timings';
 
 const root = join(process.env.SER_BENCH_DIR ?? join(process.cwd(), 'bench'), '..');
 await useWasmBackend({ wasmPaths: join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/') });
 const RUNS = Number(process.env.RUNS ?? 15);
-const random = new SeededRandom(3);
-const gaussian = (shape: number[]) => tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random.gaussian()), shape);
-
-function fastestMs(run: () => tf.Tensor | tf.Tensor[]): number {
-  let best = Infinity;
-  for (let i = 0; i < RUNS + 2; i++) {
-    const start = performance.now();
-    const out = run();
-    const ms = performance.now() - start;
-    tf.dispose(out);
-    if (i >= 2) best = Math.min(best, ms);
-  }
-  return best;
-}
-
-const rows: Row[] = [];
-const add = (kernel: string, ms: number, flops = 0) => rows.push({ kernel, ms: +ms.toFixed(2), 'GFLOP/s': flops > 0 ? +(flops / ms / 1e6).toFixed(1) : '' });
-const layers = [
-  { name: 'conv 1', width: 182, inC: 40, outC: 256 },
-  { name: 'conv 2', width: 91, inC: 256, outC: 128 },
-  { name: 'conv 3', width: 46, inC: 128, outC: 64 },
-];
-for (const { name, width, inC, outC } of layers) {
-  const x = gaussian([32, 1, width, inC]);
-  const w = gaussian([1, 5, inC, outC]);
-  const dy = gaussian([32, 1, width, outC]);
-  const flops = 2 * 32 * width * 5 * inC * outC;
-  const conv = { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dilations: [1, 1] };
-  add(`${name} Conv2D`, fastestMs(() => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same')), flops);
-  add(`${name} Conv2DBackpropFilter`, fastestMs(() => tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...conv, filterShape: w.shape }) as tf.Tensor), flops);
-  if (name !== 'conv 1') add(`${name} Conv2DBackpropInput`, fastestMs(() => tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { ...conv, inputShape: x.shape }) as tf.Tensor), flops);
-  tf.dispose([x, w, dy]);
-}
-{
-  const x = gaussian([1, 32, 182, 256]);
-  const dy = gaussian([1, 32, 182, 256]);
-  const [mean, variance, scale] = [gaussian([256]), tf.abs(gaussian([256])), gaussian([256])];
-  add('block 1 batch-norm gradient (ours, fused)', fastestMs(() => tf.engine().runKernel(BATCH_NORM_GRAD, { dy, x, mean, variance, scale }, { varianceEpsilon: 1e-3 }) as tf.Tensor[]));
-  const input = gaussian([32, 182, 1, 256]);
-  const output = tf.maxPool(input as tf.Tensor4D, [2, 1], [2, 1], 'same');
-  const pooledDy = gaussian(output.shape);
-  add('block 1 MaxPoolGrad', fastestMs(() => tf.engine().runKernel('MaxPoolGrad', { dy: pooledDy, input, output }, { filterSize: [2, 1], strides: [2, 1], pad: 'same' }) as tf.Tensor));
-  tf.dispose([x, dy, mean, variance, scale, input, output, pooledDy]);
-}
+const rows: Row[] = timeTrainingKernels(RUNS).map((r) => ({ kernel: r.kernel, ms: r.ms, 'GFLOP/s': r.gflops || '' }));
 const load = `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
 printTable(`wasm kernels at batch 32, one thread, fastest of ${RUNS} (${load})`, rows);
 writeResults('kernels', { load, rows });

@@ -28,7 +28,8 @@ interface Config {
 // SwiftShader's WebGL takes most of a minute per batch of 32 here: one warm-up and one timed batch.
 // SwiftShader's WebGPU runs out of buffer memory after about 20 batches here: 3 epochs of 4.
 // PROFILE=N: after training, N tf.profile'd steps on wasm, printed by kernel and by kernel + shapes.
-const wasm = { samples: envInt('WASM_SAMPLES', 1024), warmupEpochs: 1, timedEpochs: envInt('WASM_EPOCHS', 3), profileSteps: envInt('PROFILE', 0) };
+// KERNELS=N: then the heaviest kernels one by one, fastest of N calls (bench/browser/kernel-timings.ts).
+const wasm = { samples: envInt('WASM_SAMPLES', 1024), warmupEpochs: 1, timedEpochs: envInt('WASM_EPOCHS', 3), profileSteps: envInt('PROFILE', 0), kernelRuns: envInt('KERNELS', 0) };
 const webgl = { samples: envInt('WEBGL_SAMPLES', 32), warmupEpochs: 1, timedEpochs: envInt('WEBGL_EPOCHS', 1), threads: 1 };
 const webgpu = { samples: envInt('WEBGPU_SAMPLES', 128), warmupEpochs: 1, timedEpochs: envInt('WEBGPU_EPOCHS', 2), threads: 1 };
 const CONFIGS: Config[] = [
@@ -119,6 +120,8 @@ try {
   }
   const speedRows = results.map((r) => speedRow(r.config.label, r.outcome, r.load));
   for (const { config, outcome } of results) {
+    const kernels = outcome.kind === 'measured' ? outcome.measurement.kernels : undefined;
+    if (kernels !== undefined) printTable(`${config.label}: kernels one by one, fastest of ${config.request.kernelRuns} calls`, kernels.map((k) => ({ kernel: k.kernel, ms: k.ms, 'GFLOP/s': k.gflops || '' })));
     const profile = outcome.kind === 'measured' ? outcome.measurement.profile : undefined;
     if (profile === undefined) continue;
     const share = (ms: number) => `${((100 * ms) / profile.kernelMs).toFixed(1)}%`;
@@ -131,7 +134,7 @@ try {
   const thesisRows: Row[] = [];
   let thesisRun: BenchOutcome | undefined;
   if (winner !== undefined && FULL_EPOCHS > 0) {
-    const request: BenchRequest = { ...winner.config.request, profileSteps: 0, samples: THESIS_SAMPLES, warmupEpochs: 1, timedEpochs: FULL_EPOCHS - 1 };
+    const request: BenchRequest = { ...winner.config.request, profileSteps: 0, kernelRuns: 0, samples: THESIS_SAMPLES, warmupEpochs: 1, timedEpochs: FULL_EPOCHS - 1 };
     console.log(`\nthesis-size set on the fastest (${winner.config.label}): ${THESIS_SAMPLES} samples, ${FULL_EPOCHS} epoch(s) measured`);
     thesisRun = (await runInFreshBrowser(winner.config.label, request)).outcome;
     if (thesisRun.kind === 'measured') thesisRows.push(thesisRunRow(winner.config.label, thesisRun.measurement, load()));

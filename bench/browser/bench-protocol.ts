@@ -1,3 +1,4 @@
+import type { KernelTiming } from './kernel-timings';
 import type { StepProfile } from './step-profile';
 // The messages between the Node runner, the bench page and its worker (all structured-clonable).
 
@@ -14,6 +15,8 @@ export interface BenchRequest {
   readonly timedEpochs: number;
   /** tf.profile'd training steps after the training (0: none): where a step's time goes. */
   readonly profileSteps?: number;
+  /** wasm: time the heaviest kernels one by one after the training, fastest of this many calls (0: no). */
+  readonly kernelRuns?: number;
 }
 
 export interface BackendFacts {
@@ -58,6 +61,8 @@ export interface BenchMeasurement {
   readonly readbackProblem: string | null;
   /** With request.profileSteps > 0: kernel time per step, by kernel and by kernel + shapes. */
   readonly profile?: StepProfile;
+  /** With request.kernelRuns > 0. */
+  readonly kernels?: KernelTiming[];
 }
 
 export type BenchOutcome =

@@ -3,6 +3,7 @@ import { measureTraining } from './measure-training';
 import { checkReadback } from './readback-check';
 import { startBenchBackend } from './start-bench-backend';
 import { profileTrainingStep } from './step-profile';
+import { timeTrainingKernels } from './kernel-timings';
 
 function post(message: WorkerMessage): void {
   self.postMessage(message);
@@ -25,7 +26,8 @@ async function run(request: BenchRequest): Promise<BenchOutcome> {
   if (readbackProblem !== null) progress(`WARNING: ${readbackProblem}`);
   if (typeof training === 'string') return { kind: 'failed', message: readbackProblem === null ? training : `${training}; ${readbackProblem}` };
   const profile = request.profileSteps ? await profileTrainingStep(request.profileSteps) : undefined;
-  return { kind: 'measured', measurement: { ...training, readbackProblem, ...(profile && { profile }) } };
+  const kernels = request.kernelRuns ? timeTrainingKernels(request.kernelRuns) : undefined;
+  return { kind: 'measured', measurement: { ...training, readbackProblem, ...(profile && { profile }), ...(kernels && { kernels }) } };
 }
 
 self.onmessage = (event: MessageEvent<BenchRequest>) => {

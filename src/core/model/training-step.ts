@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Batch } from './batch-builder';
 import { forwardTraining } from './forward-pass';
 import { correctCount, crossEntropyPerSample, regularisationLoss } from './losses';
+import { applyAdamFused } from './wasm-kernels/fused-adam';
 
 export interface StepResult {
   loss: number;
@@ -14,13 +15,17 @@ export interface StepResult {
  */
 export function trainStep(model: tf.Sequential, optimizer: tf.Optimizer, batch: Batch, dropoutSeeds: readonly number[]): StepResult {
   let correct: tf.Scalar | null = null;
-  const loss = optimizer.minimize(() => {
+  const variables = trainableVariables(model);
+  // optimizer.minimize, with Adam's update fused into one kernel per variable on wasm.
+  const { value: loss, grads } = optimizer.computeGradients(() => {
     const probabilities = forwardTraining(model, batch.x, dropoutSeeds);
     correct = tf.keep(correctCount(probabilities, batch.labels));
     const dataLoss = tf.mean(tf.mul(crossEntropyPerSample(batch.oneHot, probabilities), batch.sampleWeights));
     return tf.add(dataLoss, regularisationLoss(model)) as tf.Scalar;
-  }, true, trainableVariables(model));
-  if (loss === null || correct === null) throw new Error('optimizer.minimize returned no loss');
+  }, variables);
+  if (!applyAdamFused(optimizer, variables, grads)) optimizer.applyGradients(variables.map((v) => ({ name: v.name, tensor: grads[v.name] })));
+  tf.dispose(grads);
+  if (loss === null || correct === null) throw new Error('optimizer.computeGradients returned no loss');
   const result = { loss: loss.dataSync()[0], correct: (correct as tf.Scalar).dataSync()[0] };
   tf.dispose([loss, correct]);
   return result;

@@ -5,6 +5,7 @@ import { batchMatMulConfig } from './batch-mat-mul';
 import { batchNormGradConfig, batchNormGradKernelConfig, fusedBatchNormConfig } from './batch-norm-grad';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input';
+import { adamStepKernelConfig } from './fused-adam';
 import { castConfig, elementwiseGradKernelConfigs, meanGradConfig, reluGradConfig, squareGradConfig } from './elementwise-grads';
 import { identityConfig } from './identity';
 import { maxPoolGradConfig } from './max-pool-grad';
@@ -45,7 +46,7 @@ export function registerWasmTrainingKernels(): void {
   // The gradient registry is shared by every backend: ours runs on wasm, the stock one elsewhere.
   registerKernel(batchNormGradKernelConfig);
   registerGradient(batchNormGradConfig(getGradient(FusedBatchNorm)));
-  for (const config of elementwiseGradKernelConfigs) registerKernel(config);
+  for (const config of [...elementwiseGradKernelConfigs, adamStepKernelConfig]) registerKernel(config);
   registerGradient(reluGradConfig(getGradient(Relu)));
   registerGradient(squareGradConfig(getGradient(Square)));
   registerGradient(meanGradConfig(getGradient(Mean)));

@@ -12,6 +12,10 @@ export interface TrainKernel {
   reluGrad(x: number, dy: number, dx: number, n: number): void;
   squareGrad(x: number, dy: number, dx: number, n: number): void;
   batchNorm(x: number, out: number, rows: number, channels: number, mean: number, factor: number, offset: number): void;
+  adam(
+    w: number, m: number, v: number, g: number, wOut: number, mOut: number, vOut: number, n: number,
+    beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number, epsilon: number, minusRate: number,
+  ): void;
 }
 
 const instances = new WeakMap<WasmModuleView, TrainKernel | null>();

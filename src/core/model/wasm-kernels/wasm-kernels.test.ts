@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../random/seeded-random';
 import { useNodeWasmBackend } from '../test-support/node-wasm-backend';
+import { applyAdamFused } from './fused-adam';
 import { disableTrainKernelForTests, trainKernelOf } from './train-kernel';
 import { wasmModuleOf } from './wasm-module';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
@@ -215,5 +216,29 @@ for (const glue of ['SIMD glue kernel', 'JavaScript fallback'] as const) describ
       );
       expectClose(result, 1e-5);
     });
+  });
+});
+
+describe('fused Adam (applyAdamFused) gives the stock AdamOptimizer\'s bits', () => {
+  it('weights, moments and iterations after 4 steps on wasm, sizes with vector tails', async () => {
+    await tf.setBackend('wasm');
+    const run = async (fused: boolean) => {
+      const random = new SeededRandom(51);
+      const vars = [7, 64, 1001].map((n, i) => tf.variable(tf.tensor(Float32Array.from({ length: n }, () => random.gaussian())), true, `adam_test_${fused}_${i}`));
+      const optimizer = tf.train.adam(0.01);
+      for (let step = 0; step < 4; step++) {
+        const { value, grads } = optimizer.computeGradients(() => tf.addN(vars.map((v, i) => tf.sum(tf.mul(tf.sin(tf.mul(v, i + 1)), v)))) as tf.Scalar, vars);
+        const used = fused && applyAdamFused(optimizer, vars, grads);
+        if (fused) expect(used).toBe(true);
+        if (!used) optimizer.applyGradients(vars.map((v) => ({ name: v.name, tensor: grads[v.name] })));
+        tf.dispose([value, grads]);
+      }
+      const state = await optimizer.getWeights();
+      const values = [...vars.map((v) => Array.from(v.dataSync())), ...state.map((w) => Array.from(w.tensor.dataSync()))];
+      tf.dispose(vars);
+      optimizer.dispose();
+      return values;
+    };
+    expect(await run(true)).toEqual(await run(false));
   });
 });

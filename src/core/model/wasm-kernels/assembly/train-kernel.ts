@@ -241,3 +241,44 @@ export function batchNorm(x: usize, out: usize, rows: i32, channels: i32, mean: 
     }
   }
 }
+
+/**
+ * One Adam step for n weights, in the float32 operations and order of tfjs's AdamOptimizer (so the
+ * same bits): m' = m·β1 + g·(1−β1); v' = v·β2 + g²·(1−β2); w' = (m'/(1−β1ᵗ)) / (√(v'/(1−β2ᵗ)) + ε) · (−lr) + w.
+ * The scalars come rounded to float32 by the caller; outputs go to new buffers.
+ */
+export function adam(
+  w: usize, m: usize, v: usize, g: usize, wOut: usize, mOut: usize, vOut: usize, n: i32,
+  beta1: f32, beta2: f32, oneMinusBeta1: f32, oneMinusBeta2: f32, oneMinusAccBeta1: f32, oneMinusAccBeta2: f32, epsilon: f32, minusRate: f32,
+): void {
+  const b1 = f32x4.splat(beta1);
+  const b2 = f32x4.splat(beta2);
+  const c1 = f32x4.splat(oneMinusBeta1);
+  const c2 = f32x4.splat(oneMinusBeta2);
+  const a1 = f32x4.splat(oneMinusAccBeta1);
+  const a2 = f32x4.splat(oneMinusAccBeta2);
+  const eps = f32x4.splat(epsilon);
+  const rate = f32x4.splat(minusRate);
+  const vectorEnd = n & ~3;
+  let i = 0;
+  for (; i < vectorEnd; i += 4) {
+    const at = <usize>i << 2;
+    const grad = v128.load(g + at);
+    const m1 = f32x4.add(f32x4.mul(v128.load(m + at), b1), f32x4.mul(grad, c1));
+    const v1 = f32x4.add(f32x4.mul(v128.load(v + at), b2), f32x4.mul(f32x4.mul(grad, grad), c2));
+    v128.store(mOut + at, m1);
+    v128.store(vOut + at, v1);
+    const step = f32x4.div(f32x4.div(m1, a1), f32x4.add(f32x4.sqrt(f32x4.div(v1, a2)), eps));
+    v128.store(wOut + at, f32x4.add(f32x4.mul(step, rate), v128.load(w + at)));
+  }
+  for (; i < n; i++) {
+    const at = <usize>i << 2;
+    const grad = load<f32>(g + at);
+    const m1 = load<f32>(m + at) * beta1 + grad * oneMinusBeta1;
+    const v1 = load<f32>(v + at) * beta2 + grad * grad * oneMinusBeta2;
+    store<f32>(mOut + at, m1);
+    store<f32>(vOut + at, v1);
+    const step = (m1 / oneMinusAccBeta1) / (Mathf.sqrt(v1 / oneMinusAccBeta2) + epsilon);
+    store<f32>(wOut + at, step * minusRate + load<f32>(w + at));
+  }
+}
