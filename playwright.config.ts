@@ -7,6 +7,20 @@ const port = 4173;
 const isCI = Boolean(process.env.CI);
 // The fake microphone plays this real utterance in a loop (RAVDESS actor 2, angry; see src/fixtures/NOTICE.md).
 const fakeMicrophone = fileURLToPath(new URL('./src/fixtures/speech/03-01-05-02-02-02-02.wav', import.meta.url));
+// The live tests' microphone: that utterance, then 4 s of digital silence, in a loop.
+const fakeLiveMicrophone = fileURLToPath(new URL('./e2e/fixtures/live-speech-then-silence.wav', import.meta.url));
+
+const chromiumArgs = (microphoneFile: string) => [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-gpu',
+  '--use-fake-device-for-media-stream',
+  `--use-file-for-fake-audio-capture=${microphoneFile}`,
+];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,23 +44,13 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROME_PATH || undefined,
-          args: [
-            '--no-sandbox',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-            '--disable-gpu',
-            '--use-fake-device-for-media-stream',
-            `--use-file-for-fake-audio-capture=${fakeMicrophone}`,
-          ],
-        },
-      },
+      testIgnore: /live\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: process.env.CHROME_PATH || undefined, args: chromiumArgs(fakeMicrophone) } },
+    },
+    {
+      name: 'chromium-live',
+      testMatch: /live\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath: process.env.CHROME_PATH || undefined, args: chromiumArgs(fakeLiveMicrophone) } },
     },
   ],
 });

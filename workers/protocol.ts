@@ -19,6 +19,7 @@ import type { SplitKind } from '../src/core/dataset';
 import type { ClipPrediction } from '../src/core/predict/clip-prediction';
 import type { TrueLabel } from '../src/core/predict/true-label';
 import type { TestProgress, TestReport } from './prediction/test-report';
+import type { LiveSettings, LiveUpdate } from '../src/core/stream/live-engine';
 import type { SideEvaluation } from './training/predict-packed';
 import type { InterruptedRun } from './training/run-journal';
 import type { TrainingSettings } from './training/training-settings';
@@ -162,9 +163,39 @@ export interface TestArchivesRequest {
 
 export type PredictionWorkerRequest = PredictRequest | TestArchivesRequest;
 
+/**
+ * Starts live prediction with the stored model `modelId` on microphone samples at `sampleRate`,
+ * read from a shared ring or received as blocks on `port`. Answered by live-ready, then a
+ * live-update per hop until live-stop.
+ */
+export interface LiveStartRequest {
+  readonly type: 'live-start';
+  readonly id: number;
+  readonly modelId: string;
+  readonly sampleRate: number;
+  readonly input: { readonly kind: 'ring'; readonly ring: SharedArrayBuffer } | { readonly kind: 'port'; readonly port: MessagePort };
+  readonly settings: LiveSettings;
+  /** Whether to keep the session's audio for saving (it grows by the input's rate × 4 bytes a second). */
+  readonly keepAudio: boolean;
+}
+
+export interface LiveSettingsRequest {
+  readonly type: 'live-settings';
+  readonly id: number;
+  readonly settings: LiveSettings;
+}
+
+/** Ends the session; answered with its audio as a WAV. */
+export interface LiveStopRequest {
+  readonly type: 'live-stop';
+  readonly id: number;
+}
+
+export type LiveWorkerRequest = LiveStartRequest | LiveSettingsRequest | LiveStopRequest;
+
 export type TrainingWorkerRequest = TrainRequest | CancelTrainingRequest | ResumeTrainingRequest | InterruptedRunRequest;
 
-export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest | TrainingWorkerRequest | PredictionWorkerRequest;
+export type WorkerRequest = AnalyseRequest | DatasetWorkerRequest | FeaturiseRequest | TrainingWorkerRequest | PredictionWorkerRequest | LiveWorkerRequest;
 
 /** Facts about an analysed file. */
 export interface AudioInfo {
@@ -408,6 +439,35 @@ export interface TestReportResponse {
 /** What the prediction worker answers: a prediction, or test progress then the report; or a failure. */
 export type PredictionWorkerResponse = PredictionResponse | TestProgressResponse | TestReportResponse | FailureResponse;
 
+export interface LiveReadyResponse {
+  readonly type: 'live-ready';
+  readonly id: number;
+  readonly labels: readonly string[];
+  /** Input frames in one model window. */
+  readonly windowFrames: number;
+}
+
+export interface LiveUpdateResponse {
+  readonly type: 'live-update';
+  readonly id: number;
+  readonly update: LiveUpdate;
+  /** Input frames received and dropped (the ring was full) so far. */
+  readonly received: number;
+  readonly dropped: number;
+  /** tfjs tensors alive in the worker, to show that none leak. */
+  readonly tensors: number;
+}
+
+export interface LiveStoppedResponse {
+  readonly type: 'live-stopped';
+  readonly id: number;
+  /** The session's audio (32-bit float WAV at the input rate, the very samples the updates used); truncated when the session outgrew the limit. */
+  readonly wav: Uint8Array;
+  readonly truncated: boolean;
+}
+
+export type LiveWorkerResponse = LiveReadyResponse | LiveUpdateResponse | LiveStoppedResponse | FailureResponse;
+
 /** What the audio analysis worker answers. */
 export type AnalysisWorkerResponse = AnalysisResponse | FailureResponse;
 /** What the dataset worker answers: progress, then the loaded dataset or a failure. */
@@ -423,15 +483,15 @@ export type DatasetWorkerResponse =
 /** What a feature worker answers. */
 export type FeatureWorkerResponse = ClipFeaturesResponse | FailureResponse;
 
-export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse | FeatureWorkerResponse | TrainingWorkerResponse | PredictionWorkerResponse;
+export type WorkerResponse = AnalysisWorkerResponse | DatasetWorkerResponse | FeatureWorkerResponse | TrainingWorkerResponse | PredictionWorkerResponse | LiveWorkerResponse;
 
 /** The buffers a message can hand over without copying (a SharedArrayBuffer is shared, never transferred). */
-export function transferList(message: WorkerRequest | WorkerResponse): ArrayBuffer[] {
+export function transferList(message: WorkerRequest | WorkerResponse): Transferable[] {
   const buffers = buffersOf(message);
-  return [...new Set(buffers.filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer))];
+  return [...new Set(buffers.filter((buffer): buffer is ArrayBuffer | MessagePort => buffer instanceof ArrayBuffer || (typeof MessagePort !== 'undefined' && buffer instanceof MessagePort)))];
 }
 
-function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
+function buffersOf(message: WorkerRequest | WorkerResponse): (ArrayBufferLike | MessagePort)[] {
   switch (message.type) {
     case 'analyse':
     case 'predict':
@@ -445,8 +505,16 @@ function buffersOf(message: WorkerRequest | WorkerResponse): ArrayBufferLike[] {
     case 'training-data':
     case 'train':
       return [message.data.train, message.data.validation, message.data.test].flatMap(packedBuffers);
+    case 'live-stopped':
+      return [message.wav.buffer];
+    case 'live-start':
+      return message.input.kind === 'port' ? [message.input.port] : [];
     case 'cancel-training':
     case 'resume-training':
+    case 'live-settings':
+    case 'live-stop':
+    case 'live-ready':
+    case 'live-update':
     case 'interrupted-run':
     case 'prediction':
     case 'test-archives':

@@ -27,14 +27,14 @@ export class ClipRecorder {
   static async start(onLevel: (peak: number, seconds: number) => void = () => undefined): Promise<ClipRecorder> {
     const blocks: Float32Array[] = [];
     let recorder: ClipRecorder | null = null;
-    const capture = await MicrophoneCapture.start((block) => {
+    const capture = await MicrophoneCapture.start({ kind: 'callback', onBlock: (block) => {
       if (!recorder || recorder.seconds >= MAX_RECORDING_SECONDS) return;
       blocks.push(block);
       recorder.#length += block.length;
       let peak = 0;
       for (const sample of block) peak = Math.max(peak, Math.abs(sample));
       onLevel(peak, recorder.seconds);
-    });
+    } });
     recorder = new ClipRecorder(capture, blocks);
     return recorder;
   }
