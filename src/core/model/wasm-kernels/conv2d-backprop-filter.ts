@@ -60,11 +60,15 @@ function conv2dBackpropFilter(args: { inputs: Conv2DBackpropFilterInputs; backen
   const matMul = new XnnpackMatMul(module);
   for (let start = 0; start < inner; start += chunk) {
     const frames = Math.min(chunk, inner - start);
-    const view = module.HEAPF32; // XNNPACK allocates: a product may grow the heap and replace the view
-    for (let k = 0; k < g.kernelWidth; k++) {
-      for (let c = 0; c < g.inChannels; c++) {
-        const from = xT + c * inner + start + k;
-        view.copyWithin(columns + (k * g.inChannels + c) * frames, from, from + frames);
+    if (kernel !== null) {
+      kernel.shiftedRows(xT * 4, inner, start, frames, g.kernelWidth, g.inChannels, columns * 4);
+    } else {
+      const view = module.HEAPF32; // XNNPACK allocates: a product may grow the heap and replace the view
+      for (let k = 0; k < g.kernelWidth; k++) {
+        for (let c = 0; c < g.inChannels; c++) {
+          const from = xT + c * inner + start + k;
+          view.copyWithin(columns + (k * g.inChannels + c) * frames, from, from + frames);
+        }
       }
     }
     const first = start === 0;

@@ -6,6 +6,7 @@ import { writePaddedRows } from './padded-rows';
 import { ScratchBuffer, scratchFor } from './scratch-buffer';
 import { heapIndexOf, wasmModuleOf, type WasmModuleView } from './wasm-module';
 import { withStockFallback } from './stock-fallback';
+import { trainKernelOf } from './train-kernel';
 import { XnnpackMatMul } from './xnnpack-matmul';
 
 const paddedGradients = new WeakMap<WasmModuleView, ScratchBuffer>();
@@ -41,8 +42,14 @@ function conv1dBackpropInput(backend: BackendWasm, dy: TensorInfo, filter: Tenso
   const out = backend.makeOutput(inShape, 'float32');
   const heap = module.HEAPF32;
   writePaddedRows(heap, heapIndexOf(backend, dy.dataId), dyPad, g.batch, g.outWidth, paddedWidth, g.outChannels, lead);
-  writeColumns(heap, dyPad, cols, g, paddedWidth);
-  writeFlippedFilter(heap, heapIndexOf(backend, filter.dataId), flipped, g);
+  const kernel = trainKernelOf(module);
+  if (kernel !== null) {
+    kernel.spanRows(dyPad * 4, g.batch, g.inWidth, paddedWidth, g.outChannels, rowSize, cols * 4);
+    kernel.flipFilter(heapIndexOf(backend, filter.dataId) * 4, flipped * 4, g.kernelWidth, g.inChannels, g.outChannels);
+  } else {
+    writeColumns(heap, dyPad, cols, g, paddedWidth);
+    writeFlippedFilter(heap, heapIndexOf(backend, filter.dataId), flipped, g);
+  }
   new XnnpackMatMul(module).multiply(
     { index: cols, rows, cols: rowSize },
     { index: flipped, rows: rowSize, cols: g.inChannels },

@@ -12,6 +12,9 @@ export interface TrainKernel {
   reluGrad(x: number, dy: number, dx: number, n: number): void;
   squareGrad(x: number, dy: number, dx: number, n: number): void;
   batchNorm(x: number, out: number, rows: number, channels: number, mean: number, factor: number, offset: number): void;
+  shiftedRows(xT: number, inner: number, start: number, frames: number, taps: number, channels: number, out: number): void;
+  spanRows(dyPad: number, batch: number, width: number, paddedWidth: number, channels: number, span: number, out: number): void;
+  flipFilter(filter: number, flipped: number, taps: number, inChannels: number, outChannels: number): void;
   adam(
     w: number, m: number, v: number, g: number, wOut: number, mOut: number, vOut: number, n: number,
     beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, oneMinusAccBeta1: number, oneMinusAccBeta2: number, epsilon: number, minusRate: number,

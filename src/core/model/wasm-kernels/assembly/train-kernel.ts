@@ -282,3 +282,41 @@ export function adam(
     store<f32>(wOut + at, step * minusRate + load<f32>(w + at));
   }
 }
+
+/**
+ * dW's left operand for a chunk of frames: row (k, c) (taps · channels rows of `frames` floats) =
+ * row c of xT (channels rows of `inner` floats) from frame start + k.
+ */
+export function shiftedRows(xT: usize, inner: i32, start: i32, frames: i32, taps: i32, channels: i32, out: usize): void {
+  const bytes = <usize>frames << 2;
+  let target = out;
+  for (let k = 0; k < taps; k++) {
+    for (let c = 0; c < channels; c++, target += bytes) {
+      memory.copy(target, xT + ((<usize>c * <usize>inner + <usize>start + <usize>k) << 2), bytes);
+    }
+  }
+}
+
+/** dx's im2col: row (b, s) = the `span` floats of padded dy from slot b, frame s (rows of `channels`). */
+export function spanRows(dyPad: usize, batch: i32, width: i32, paddedWidth: i32, channels: i32, span: i32, out: usize): void {
+  const bytes = <usize>span << 2;
+  let target = out;
+  for (let b = 0; b < batch; b++) {
+    for (let s = 0; s < width; s++, target += bytes) {
+      memory.copy(target, dyPad + ((<usize>(b * paddedWidth + s) * <usize>channels) << 2), bytes);
+    }
+  }
+}
+
+/** flipped[j · Co + o][c] = W[taps − 1 − j][c][o] for a [taps, Ci, Co] filter. */
+export function flipFilter(filter: usize, flipped: usize, taps: i32, inChannels: i32, outChannels: i32): void {
+  for (let j = 0; j < taps; j++) {
+    const tap = filter + ((<usize>(taps - 1 - j) * <usize>inChannels * <usize>outChannels) << 2);
+    for (let o = 0; o < outChannels; o++) {
+      const target = flipped + ((<usize>(j * outChannels + o) * <usize>inChannels) << 2);
+      for (let c = 0; c < inChannels; c++) {
+        store<f32>(target + (<usize>c << 2), load<f32>(tap + ((<usize>c * <usize>outChannels + <usize>o) << 2)));
+      }
+    }
+  }
+}
