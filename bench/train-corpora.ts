@@ -3,7 +3,8 @@
 // split by speaker with RAVDESS actors held out for validation and test, augment the training
 // side, standardise, train the thesis CNN on wasm, score the held-out actors. Development
 // machines only (the corpora are not in the project). Settings from the environment:
-// VALIDATION=15,16 TEST=17,18,19,20 EPOCHS=40 PATIENCE=8 COPIES=2 KINDS=noise,pitch SEED=1 BATCH=32
+// VALIDATION=15,16 TEST=17,18,19,20 EPOCHS=40 PATIENCE=8 MONITOR=uar MIN_EPOCHS=10 SMOOTHING=0
+// COPIES=2 KINDS=noise,pitch SEED=1 BATCH=32
 import { existsSync, mkdirSync, openAsBlob } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { DEFAULT_AUGMENTATION_SETTINGS } from '../src/core/augment';
 import { buildDatasetReport, selectUsableItems, splitDataset } from '../src/core/dataset';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/feature-config';
 import { FeatureExtractor } from '../src/core/features/feature-extractor';
+import type { StoppingMonitor } from '../src/core/model/training-types';
 import { useWasmBackend } from '../src/core/model/use-wasm-backend';
 import type { SideEvaluation } from '../workers/training/predict-packed';
 import { LocalFeaturiser } from '../workers/features/featuriser';
@@ -30,7 +32,11 @@ const SETTINGS = {
   epochs: Number(env('EPOCHS', '40')),
   batchSize: Number(env('BATCH', '32')),
   seed: Number(env('SEED', '1')),
-  earlyStopping: env('PATIENCE', '8') === '0' ? null : { patience: Number(env('PATIENCE', '8')) },
+  labelSmoothing: Number(env('SMOOTHING', String(DEFAULT_TRAINING_SETTINGS.labelSmoothing))),
+  earlyStopping:
+    env('PATIENCE', '8') === '0'
+      ? null
+      : { patience: Number(env('PATIENCE', '8')), monitor: env('MONITOR', 'uar') as StoppingMonitor, minEpochs: Number(env('MIN_EPOCHS', '10')) },
 };
 const PLAN = {
   settings: { ...DEFAULT_AUGMENTATION_SETTINGS, kinds: env('KINDS', 'noise,pitch').split(',') as AugmentationKind[] },
@@ -96,7 +102,7 @@ async function main(): Promise<void> {
     report: (response) => {
       if (response.type !== 'training-epoch') return;
       const f = response.figures;
-      const row = { epoch: f.epoch, loss: f.loss.toFixed(3), acc: f.accuracy.toFixed(3), 'val loss': f.validationLoss?.toFixed(3) ?? '', 'val acc': f.validationAccuracy?.toFixed(3) ?? '', 's': f.seconds.toFixed(1), 'samples/s': Math.round(f.samplesPerSecond) };
+      const row = { epoch: f.epoch, loss: f.loss.toFixed(3), acc: f.accuracy.toFixed(3), 'val loss': f.validationLoss?.toFixed(3) ?? '', 'val acc': f.validationAccuracy?.toFixed(3) ?? '', 'val UAR': f.validationUar?.toFixed(3) ?? '', 's': f.seconds.toFixed(1), 'samples/s': Math.round(f.samplesPerSecond) };
       epochs.push(row);
       console.log(JSON.stringify(row));
     },

@@ -65,7 +65,7 @@ test('a reload during training offers to resume, and the resumed run finishes an
   await page.getByLabel('Augmented copies per training clip').fill('1');
   await page.getByLabel('Epochs', { exact: true }).fill('40');
   await page.getByLabel('Batch size').fill('4');
-  await page.getByLabel(/Stop early when the validation loss/).uncheck();
+  await page.getByLabel(/Stop early when the validation score/).uncheck();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('training-resumable')).toContainText('A checkpoint is kept after every epoch', { timeout: 60_000 });
   await expect(page.getByText(/^Epoch ([3-9]|\d\d) of 40/)).toBeVisible({ timeout: 60_000 });
@@ -90,7 +90,7 @@ test('an interrupted run can be discarded', async ({ page }) => {
   await loadZips(page, ALL_GOOD);
   await page.getByLabel('Epochs', { exact: true }).fill('200');
   await page.getByLabel('Batch size').fill('4');
-  await page.getByLabel(/Stop early when the validation loss/).uncheck();
+  await page.getByLabel(/Stop early when the validation score/).uncheck();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByText(/^Epoch [2-9] of 200/)).toBeVisible({ timeout: 60_000 });
   await page.reload();

@@ -363,6 +363,7 @@ export interface EpochFigures {
   readonly accuracy: number;
   readonly validationLoss: number | null;
   readonly validationAccuracy: number | null;
+  readonly validationUar: number | null;
   readonly seconds: number;
   readonly samplesPerSecond: number;
 }
@@ -378,7 +379,7 @@ export type SavedModel = { readonly saved: true; readonly id: string; readonly n
 
 export interface TrainingResult {
   readonly epochsRun: number;
-  /** The epoch whose weights the model kept (the best validation loss with early stopping, else the last). */
+  /** The epoch whose weights the model kept (the best monitored validation figure with early stopping, else the last). */
   readonly bestEpoch: number;
   readonly stoppedEarly: boolean;
   readonly seconds: number;

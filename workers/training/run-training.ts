@@ -3,11 +3,12 @@ import { balancedClassWeights } from '../../src/core/dataset/class-weights';
 import type { FeatureStandardiser } from '../../src/core/features/feature-standardiser';
 import { createThesisCnn } from '../../src/core/model/thesis-cnn';
 import { trainModel } from '../../src/core/model/train-model';
-import type { EpochMetrics, TrainingCheckpoint, TrainingResult as LoopResult } from '../../src/core/model/training-types';
+import type { EarlyStoppingOptions, EpochMetrics, TrainingCheckpoint, TrainingResult as LoopResult } from '../../src/core/model/training-types';
 import type { BackendReport, EpochFigures, SavedModel, TrainingResult, TrainRequest, TrainingWorkerResponse } from '../protocol';
 import { type PackedFeatures, rowCount } from '../training-data/packed-features';
 import { evaluateSide } from './predict-packed';
 import { fitStandardiser, standardiseInPlace } from './standardise-packed';
+import type { EarlyStoppingSettings } from './training-settings';
 
 /** Batch reports per second at most: enough for a live bar and curve. */
 const BATCH_REPORTS_PER_SECOND = 10;
@@ -69,7 +70,8 @@ export async function runTraining(
       seed: settings.seed,
       classWeights: settings.classWeights ? balancedClassWeights(data.train.labels, labels).weights : undefined,
       validation: hasValidation ? { features: data.validation.x, labels: data.validation.labels } : undefined,
-      earlyStopping: hasValidation && settings.earlyStopping !== null ? { patience: settings.earlyStopping.patience } : undefined,
+      labelSmoothing: settings.labelSmoothing ?? 0,
+      earlyStopping: hasValidation && settings.earlyStopping !== null ? earlyStoppingOptions(settings.earlyStopping) : undefined,
       signal: host.signal,
       onBatchEnd: throttledBatchReport(request.id, host),
       onEpochEnd: async (metrics, checkpoint) => {
@@ -108,6 +110,7 @@ function epochFigures(metrics: EpochMetrics): EpochFigures {
     accuracy: metrics.accuracy,
     validationLoss: metrics.valLoss ?? null,
     validationAccuracy: metrics.valAccuracy ?? null,
+    validationUar: metrics.valUar ?? null,
     seconds: (metrics.trainMs + metrics.validationMs) / 1000,
     samplesPerSecond: metrics.samplesPerSecond,
   };
@@ -121,4 +124,9 @@ function throttledBatchReport(id: number, host: TrainingHost): (metrics: { epoch
     last = now;
     host.report({ type: 'training-batch', id, epoch: epoch + 1, batch, loss, accuracy });
   };
+}
+
+/** A run journalled before UAR monitoring existed carries only a patience: it resumes as it started, on the loss. */
+function earlyStoppingOptions(settings: Partial<EarlyStoppingSettings> & { readonly patience: number }): EarlyStoppingOptions {
+  return { patience: settings.patience, monitor: settings.monitor ?? 'loss', minEpochs: settings.minEpochs ?? 0 };
 }

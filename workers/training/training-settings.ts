@@ -1,5 +1,16 @@
+import type { StoppingMonitor } from '../../src/core/model/training-types';
+
 /** Which tfjs backend to train on: 'auto' picks the fastest real one (a software GPU is no GPU). */
 export type BackendPreference = 'auto' | 'wasm' | 'webgpu' | 'webgl' | 'cpu';
+
+/** Early stopping as the form sets it: UAR is what the studio reports and the classes weigh equally in it. */
+export interface EarlyStoppingSettings {
+  readonly patience: number;
+  readonly monitor: StoppingMonitor;
+  readonly minEpochs: number;
+}
+
+export const DEFAULT_EARLY_STOPPING: EarlyStoppingSettings = { patience: 8, monitor: 'uar', minEpochs: 10 };
 
 /** What the user sets for one training run. */
 export interface TrainingSettings {
@@ -11,8 +22,13 @@ export interface TrainingSettings {
   readonly seed: number;
   /** Weights each class by n / (classes x its count), so rare emotions count as much as common ones. */
   readonly classWeights: boolean;
-  /** Stop when the validation loss has not improved for `patience` epochs, keeping the best weights; null trains every epoch. */
-  readonly earlyStopping: { readonly patience: number } | null;
+  /** Label smoothing ε of the training targets: 0 (plain one-hot) up to below 1. */
+  readonly labelSmoothing: number;
+  /**
+   * Stop when the monitored validation figure has not improved for `patience` epochs (but never
+   * before `minEpochs`), keeping the best epoch's weights; null trains every epoch.
+   */
+  readonly earlyStopping: EarlyStoppingSettings | null;
   readonly backend: BackendPreference;
 }
 
@@ -22,7 +38,8 @@ export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
   learningRate: 0.001,
   seed: 1,
   classWeights: true,
-  earlyStopping: { patience: 8 },
+  labelSmoothing: 0,
+  earlyStopping: DEFAULT_EARLY_STOPPING,
   backend: 'auto',
 };
 
@@ -36,5 +53,9 @@ export function trainingSettingsProblems(settings: TrainingSettings): string[] {
   if (settings.earlyStopping !== null && !(Number.isInteger(settings.earlyStopping.patience) && settings.earlyStopping.patience >= 1)) {
     problems.push('Early stopping patience must be a whole number of epochs from 1.');
   }
+  if (settings.earlyStopping !== null && !(Number.isInteger(settings.earlyStopping.minEpochs) && settings.earlyStopping.minEpochs >= 0)) {
+    problems.push('The minimum number of epochs must be a whole number from 0.');
+  }
+  if (!(settings.labelSmoothing >= 0 && settings.labelSmoothing < 1)) problems.push('Label smoothing must be from 0 to below 1.');
   return problems;
 }

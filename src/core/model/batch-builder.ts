@@ -19,7 +19,10 @@ export class BatchBuilder {
     private readonly inputShape: readonly number[],
     private readonly numClasses: number,
     private readonly classWeights: readonly number[] | undefined,
+    /** Label smoothing ε: targets become (1 - ε) on the label and ε / classes everywhere (0: plain one-hot). */
+    private readonly labelSmoothing = 0,
   ) {
+    if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new Error(`label smoothing must be in [0, 1), got ${labelSmoothing}`);
     this.sampleSize = inputShape.reduce((a, b) => a * b, 1);
     const count = data.labels.length;
     if (data.features.length !== count * this.sampleSize) {
@@ -38,13 +41,13 @@ export class BatchBuilder {
   build(indices: readonly number[]): Batch {
     const size = indices.length;
     const x = new Float32Array(size * this.sampleSize);
-    const oneHot = new Float32Array(size * this.numClasses);
+    const oneHot = new Float32Array(size * this.numClasses).fill(this.labelSmoothing / this.numClasses);
     const labels = new Int32Array(size);
     const weights = new Float32Array(size);
     indices.forEach((sample, row) => {
       const label = this.data.labels[sample];
       x.set(this.data.features.subarray(sample * this.sampleSize, (sample + 1) * this.sampleSize), row * this.sampleSize);
-      oneHot[row * this.numClasses + label] = 1;
+      oneHot[row * this.numClasses + label] += 1 - this.labelSmoothing;
       labels[row] = label;
       weights[row] = this.classWeights?.[label] ?? 1;
     });

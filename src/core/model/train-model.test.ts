@@ -95,6 +95,34 @@ describe('trainModel on the wasm backend', () => {
     model.dispose();
   });
 
+  it('stops on the validation UAR, not before minEpochs, and keeps the epoch with the best UAR', async () => {
+    const misleading = syntheticData(12, 2, (i) => (i + 1) % CLASSES);
+    const model = newModel(5);
+    const result = await trainModel(model, data, {
+      ...base, epochs: 30, learningRate: 0.01, validation: misleading, earlyStopping: { patience: 2, monitor: 'uar', minEpochs: 7 },
+    });
+    expect(result.stopReason).toBe('early-stopped');
+    const uars = result.history.map((h) => h.valUar as number);
+    uars.forEach((uar) => expect(uar).toBeGreaterThanOrEqual(0));
+    const bestEpoch = uars.indexOf(Math.max(...uars));
+    expect(result.history.length).toBe(Math.max(7, bestEpoch + 1 + 2));
+    expect(result.weightsFromEpoch).toBe(bestEpoch);
+    expect(evaluate(model, new BatchBuilder(misleading, INPUT, CLASSES, undefined), base.batchSize).uar).toBeCloseTo(uars[bestEpoch], 6);
+    model.dispose();
+  });
+
+  it('smooths the training targets only: the same run with ε = 0.1 differs, its validation loss uses plain targets', async () => {
+    const plain = await trainModel(newModel(12), data, { ...base, validation });
+    const smoothed = await trainModel(newModel(12), data, { ...base, validation, labelSmoothing: 0.1 });
+    expect(smoothed.history[0].loss).not.toBeCloseTo(plain.history[0].loss, 4);
+    const builder = new BatchBuilder(validation, INPUT, CLASSES, undefined, 0.1);
+    const batch = builder.build([0, 1]);
+    expect(Array.from(batch.oneHot.dataSync()).map((v) => +v.toFixed(6))).toEqual(
+      [0, 1].flatMap((row) => Array.from({ length: CLASSES }, (_, c) => +((c === validation.labels[row] ? 0.9 : 0) + 0.1 / CLASSES).toFixed(6))),
+    );
+    tf.dispose([batch.x, batch.oneHot, batch.labels, batch.sampleWeights]);
+  });
+
   it('cancels between batches and hands back the last epoch-end checkpoint', async () => {
     const model = newModel(6);
     const controller = new AbortController();

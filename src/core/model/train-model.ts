@@ -18,7 +18,7 @@ export async function trainModel(model: tf.Sequential, data: LabelledFeatures, o
   validateOptions(options);
   const inputShape = model.inputs[0].shape.slice(1) as number[];
   const numClasses = model.outputs[0].shape[1] as number;
-  const train = new BatchBuilder(data, inputShape, numClasses, options.classWeights);
+  const train = new BatchBuilder(data, inputShape, numClasses, options.classWeights, options.labelSmoothing ?? 0);
   const validation = options.validation && new BatchBuilder(options.validation, inputShape, numClasses, undefined);
   const optimizer = tf.train.adam(options.learningRate);
   try {
@@ -29,12 +29,13 @@ export async function trainModel(model: tf.Sequential, data: LabelledFeatures, o
       const metrics = { ...outcome, ...timedEvaluation(model, validation, options.batchSize) };
       run.history.push(metrics);
       if (options.earlyStopping && metrics.valLoss !== undefined) {
-        run.stopping = recordEpoch(run.stopping, epoch, metrics.valLoss, options.earlyStopping, () => snapshotModelWeights(model));
+        const figures = { loss: metrics.valLoss, uar: metrics.valUar ?? Number.NaN };
+        run.stopping = recordEpoch(run.stopping, epoch, figures, options.earlyStopping, () => snapshotModelWeights(model));
       }
       run.epoch = epoch + 1;
       run.checkpoint = await makeCheckpoint(model, optimizer, run, options.seed);
       await options.onEpochEnd?.(metrics, run.checkpoint);
-      if (options.earlyStopping && shouldStop(run.stopping, options.earlyStopping)) return finish(model, run, 'early-stopped', options);
+      if (options.earlyStopping && shouldStop(run.stopping, options.earlyStopping, run.epoch)) return finish(model, run, 'early-stopped', options);
       if (options.signal?.aborted) return finish(model, run, 'cancelled', options);
     }
     return finish(model, run, 'completed', options);
@@ -92,11 +93,11 @@ async function trainEpoch(model: tf.Sequential, optimizer: tf.Optimizer, train: 
   return { epoch, loss: lossSum / count, accuracy: correct / count, trainMs, samplesPerSecond: (count / trainMs) * 1000 };
 }
 
-function timedEvaluation(model: tf.Sequential, validation: BatchBuilder | undefined, batchSize: number): Pick<EpochMetrics, 'valLoss' | 'valAccuracy' | 'validationMs'> {
+function timedEvaluation(model: tf.Sequential, validation: BatchBuilder | undefined, batchSize: number): Pick<EpochMetrics, 'valLoss' | 'valAccuracy' | 'valUar' | 'validationMs'> {
   if (validation === undefined) return { validationMs: 0 };
   const start = performance.now();
-  const { loss, accuracy } = evaluate(model, validation, batchSize);
-  return { valLoss: loss, valAccuracy: accuracy, validationMs: performance.now() - start };
+  const { loss, accuracy, uar } = evaluate(model, validation, batchSize);
+  return { valLoss: loss, valAccuracy: accuracy, valUar: uar, validationMs: performance.now() - start };
 }
 
 async function makeCheckpoint(model: tf.Sequential, optimizer: tf.Optimizer, run: RunState, seed: number): Promise<TrainingCheckpoint> {
@@ -128,5 +129,5 @@ function validateOptions(options: TrainOptions): void {
   if (!Number.isInteger(options.batchSize) || options.batchSize < 1) throw new Error(`batch size must be a positive integer, got ${options.batchSize}`);
   if (!Number.isInteger(options.epochs) || options.epochs < 0) throw new Error(`epochs must be a whole number, got ${options.epochs}`);
   if (!(options.learningRate > 0)) throw new Error(`learning rate must be positive, got ${options.learningRate}`);
-  if (options.earlyStopping && options.validation === undefined) throw new Error('early stopping monitors the validation loss: pass validation data');
+  if (options.earlyStopping && options.validation === undefined) throw new Error('early stopping monitors the validation set: pass validation data');
 }

@@ -5,10 +5,17 @@ export interface LabelledFeatures {
   labels: ArrayLike<number>;
 }
 
+/** What early stopping watches: the validation loss (lower is better) or unweighted average recall (higher is better). */
+export type StoppingMonitor = 'loss' | 'uar';
+
 export interface EarlyStoppingOptions {
-  /** Epochs without a lower validation loss before training stops. */
+  /** Epochs without a better monitored value before training stops. */
   patience: number;
-  /** How much lower the validation loss must be to count as better (default 0). */
+  /** Default 'loss', as Keras's EarlyStopping. */
+  monitor?: StoppingMonitor;
+  /** Epochs always trained before stopping may happen (default 0); the best epoch is still chosen among all. */
+  minEpochs?: number;
+  /** How much better the monitored value must be to count (default 0). */
   minDelta?: number;
   /** Put back the weights of the best epoch when training ends (default true). */
   restoreBestWeights?: boolean;
@@ -22,8 +29,10 @@ export interface TrainOptions {
   seed: number;
   /** Loss weight per class index (default 1 each); the batch loss is mean(weight · cross-entropy). */
   classWeights?: readonly number[];
+  /** Label smoothing ε for the training targets (default 0); validation loss uses plain targets. */
+  labelSmoothing?: number;
   validation?: LabelledFeatures;
-  /** Needs `validation`: it monitors the validation loss. */
+  /** Needs `validation`: it monitors the validation loss or UAR. */
   earlyStopping?: EarlyStoppingOptions;
   signal?: AbortSignal;
   onBatchEnd?: (metrics: BatchMetrics) => void;
@@ -50,6 +59,7 @@ export interface EpochMetrics {
   accuracy: number;
   valLoss?: number;
   valAccuracy?: number;
+  valUar?: number;
   trainMs: number;
   validationMs: number;
   samplesPerSecond: number;
@@ -66,6 +76,8 @@ export interface TensorSnapshot {
 export interface BestEpoch {
   epoch: number;
   valLoss: number;
+  /** Unweighted average recall at that epoch (absent in checkpoints written before it was kept). */
+  valUar?: number;
   weights: TensorSnapshot[];
 }
 

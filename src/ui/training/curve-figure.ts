@@ -33,10 +33,12 @@ export function curveFigure(
   if (metric === 'loss' && batches.length > 0) data.push(batchTrace(batches, palette));
   data.push(epochTrace('Training', epochs, training, palette.training, 'solid'));
   if (validation.some((value) => value !== null)) data.push(epochTrace('Validation', epochs, validation, palette.validation, 'dash'));
+  const uar = epochs.map((point) => point.validationUar ?? null);
+  if (metric === 'accuracy' && uar.some((value) => value !== null)) data.push(epochTrace('Validation UAR', epochs, uar, palette.validation, 'dot'));
   return { data, layout: curveLayout(metric, palette) };
 }
 
-function epochTrace(name: string, epochs: readonly EpochPoint[], values: (number | null)[], color: string, dash: 'solid' | 'dash'): Data {
+function epochTrace(name: string, epochs: readonly EpochPoint[], values: (number | null)[], color: string, dash: 'solid' | 'dash' | 'dot'): Data {
   return {
     type: 'scatter',
     mode: 'lines+markers',
@@ -45,7 +47,7 @@ function epochTrace(name: string, epochs: readonly EpochPoint[], values: (number
     y: values,
     line: { color, width: 2.5, dash },
     // Shapes as well as colours tell the two lines apart.
-    marker: { color, size: 7, symbol: dash === 'solid' ? 'circle' : 'square' },
+    marker: { color, size: 7, symbol: dash === 'solid' ? 'circle' : dash === 'dash' ? 'square' : 'diamond' },
   };
 }
 

@@ -8,6 +8,8 @@ export interface EpochPoint {
   /** null when there is no validation split. */
   readonly validationLoss: number | null;
   readonly validationAccuracy: number | null;
+  /** Unweighted average recall on the validation set, what early stopping watches by default; null without one. */
+  readonly validationUar?: number | null;
 }
 
 /** One training batch's loss, placed on the epoch axis. */

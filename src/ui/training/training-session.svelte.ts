@@ -37,7 +37,7 @@ export class TrainingSession {
 
   readonly problems: string[] = $derived(trainingSettingsProblems(this.settings));
   readonly curvePoints: readonly EpochPoint[] = $derived(
-    this.epochs.map(({ epoch, loss, accuracy, validationLoss, validationAccuracy }) => ({ epoch, loss, accuracy, validationLoss, validationAccuracy })),
+    this.epochs.map(({ epoch, loss, accuracy, validationLoss, validationAccuracy, validationUar }) => ({ epoch, loss, accuracy, validationLoss, validationAccuracy, validationUar })),
   );
   readonly running: boolean = $derived(this.phase === 'preparing' || this.phase === 'training');
 
