@@ -125,7 +125,7 @@ try {
     const profile = outcome.kind === 'measured' ? outcome.measurement.profile : undefined;
     if (profile === undefined) continue;
     const share = (ms: number) => `${((100 * ms) / profile.kernelMs).toFixed(1)}%`;
-    printTable(`${config.label}: kernel time of a step (tf.profile, mean of ${config.request.profileSteps} steps): ${profile.kernelMs} ms of kernels, ${profile.stepMs} ms per step unprofiled`, profile.byKernel.map((r) => ({ kernel: r.name, 'ms/step': r.msPerStep, share: share(r.msPerStep) })));
+    printTable(`${config.label}: kernel time of a step (tf.profile, mean of ${config.request.profileSteps} steps): ${profile.kernelMs} ms of kernels; unprofiled, ${profile.stepMs} ms per step (median), ${profile.fastestStepMs} ms (fastest), ${(32000 / profile.fastestStepMs).toFixed(0)} samples/s at the fastest`, profile.byKernel.map((r) => ({ kernel: r.name, 'ms/step': r.msPerStep, share: share(r.msPerStep) })));
     printTable(`${config.label}: the largest kernels by input shapes`, profile.byShape.map((r) => ({ 'kernel and input shapes': r.name, 'ms/step': r.msPerStep, share: share(r.msPerStep) })));
   }
   printTable(`Thesis CNN training in headless Chromium ${chromium}, batch 32, synthetic 182 × 40 data (warm-up epoch excluded; load average 1/5/15 min)`, speedRows);
