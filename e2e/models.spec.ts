@@ -5,6 +5,7 @@ import { readModelBundle, readModelFiles } from '../src/core/model-library/model
 import { openZip } from '../src/core/zip/open-zip';
 import { writeStoredZip } from '../src/core/zip/zip-writer';
 import { expect, test } from './helpers/guard';
+import { withoutBuiltinModel } from './helpers/model-fixture';
 
 const FIXTURE_NAME = 'Thesis CNN fixture';
 const fixturePath = fileURLToPath(new URL('./fixtures/models/thesis-cnn.zip', import.meta.url));
@@ -44,6 +45,9 @@ async function fixtureParts(): Promise<{ modelJson: Record<string, any>; weights
   const read = (name: string) => archive.read(archive.entries.find((entry) => entry.path === name)!);
   return { modelJson: JSON.parse(new TextDecoder().decode(await read('model.json'))), weights: await read('weights.bin') };
 }
+
+// These tests are about the user's own models: the built-in default model is hidden (see builtin-model.spec.ts).
+test.beforeEach(({ context }) => withoutBuiltinModel(context));
 
 test('tfjs and the model store load with the Models page, not with the app', async ({ page }) => {
   const scripts: string[] = [];

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { parseDelimitedText } from '../src/core/dataset/delimited-text';
 import { toneWav } from '../workers/testing/tone-wav';
 import { expect, test } from './helpers/guard';
-import { FIXTURE_MODEL_NAME, importFixtureModel } from './helpers/model-fixture';
+import { FIXTURE_MODEL_NAME, importFixtureModel, withoutBuiltinModel } from './helpers/model-fixture';
 
 const speechDir = fileURLToPath(new URL('../src/fixtures/speech/', import.meta.url));
 const SPEECH = readdirSync(speechDir).filter((name) => name.endsWith('.wav')).sort();
@@ -43,7 +43,8 @@ async function tableRows(page: Page): Promise<Map<string, string[]>> {
   return new Map(rows.map((cells) => [cells[0], cells.slice(1)]));
 }
 
-test('with no model, the page says how to get one and offers no Predict', async ({ page }) => {
+test('with no model, the page says how to get one and offers no Predict', async ({ page, context }) => {
+  await withoutBuiltinModel(context);
   await openPredict(page);
   await expect(page.getByText('There is no model in this browser yet.')).toBeVisible();
   await page.locator('#predict-files').setInputFiles([wav(speechDir, SPEECH[0])]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseDelimitedText } from '../src/core/dataset/delimited-text';
 import { expect, test } from './helpers/guard';
-import { FIXTURE_MODEL_NAME, importFixtureModel } from './helpers/model-fixture';
+import { FIXTURE_MODEL_NAME, importFixtureModel, withoutBuiltinModel } from './helpers/model-fixture';
 import { datasetZip, rowsOf } from './helpers/train-page';
 
 const zip = (name: string) => ({ name, mimeType: 'application/zip', buffer: readFileSync(datasetZip(name)) });
@@ -69,7 +69,8 @@ test('a test ZIP gives the figures and the matrix, and the downloaded CSV matche
   await expect(page.locator('#test-files')).toBeFocused();
 });
 
-test('with no model, Test says how to get one', async ({ page }) => {
+test('with no model, Test says how to get one', async ({ page, context }) => {
+  await withoutBuiltinModel(context);
   await openTest(page);
   await expect(page.getByText('There is no model in this browser yet.')).toBeVisible();
   await page.locator('#test-files').setInputFiles([zip('ravdess.zip')]);

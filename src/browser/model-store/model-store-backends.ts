@@ -1,5 +1,6 @@
 import type { io } from '@tensorflow/tfjs-core';
 import type { ModelMetadata } from '../../core/model-library/model-metadata';
+import type { BuiltinModelSource } from './builtin-model-source';
 
 /** A model's saved topology and weights, as tfjs keeps them (in IndexedDB on the page and in workers). */
 export interface WeightsBackend {
@@ -33,6 +34,8 @@ export interface MetadataBackend {
 export interface ModelStoreBackends {
   readonly weights: WeightsBackend;
   readonly metadata: MetadataBackend;
+  /** The model the app ships with: listed, loadable, exportable, active when none is chosen; never renamed or deleted. */
+  readonly builtin?: BuiltinModelSource;
   /** Called after every change to the library, to tell other tabs and workers (see watchModelLibrary). */
   readonly announceChange?: () => void;
   /** Milliseconds since the epoch; a parameter so tests can move time. */

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ModelFileError } from '../../core/model-library/model-file-error';
-import { createTinyModel, tinyMetadata } from '../../core/model-library/test-support/saved-model';
+import { BUILTIN_MODEL_ID } from '../../core/model-library/builtin-model';
+import { createTinyModel, tinyMetadata, tinyModelFiles } from '../../core/model-library/test-support/saved-model';
+import { validateModelArtifacts } from '../../core/model-library/validate-model-artifacts';
 import { writeStoredZip } from '../../core/zip/zip-writer';
 import { ModelStore, ORPHAN_GRACE_MS } from './model-store';
 import { ModelStoreError } from './model-store-error';
@@ -214,5 +216,42 @@ describe('ModelStore: export and import', () => {
     (await saveTiny('a', undefined, 'First')).dispose();
     const bundle = await store.exportBundle('a');
     await expect(store.importFiles([asFile(bundle, 'a.zip')])).rejects.toThrow('This model is already in the library, as "First"; nothing was added.');
+  });
+});
+
+describe('ModelStore: the built-in model', () => {
+  async function withBuiltin(): Promise<ModelStore> {
+    const files = await tinyModelFiles(tinyMetadata({ id: BUILTIN_MODEL_ID, name: 'Default', createdAt: '2026-01-01T00:00:00.000Z' }));
+    const builtin = validateModelArtifacts(files.modelJson, files.weights);
+    return new ModelStore({ ...backends, weights: backends.weights, metadata: backends.metadata, builtin: { load: async () => builtin } });
+  }
+
+  it('is listed after the stored models, active when none is chosen, and loads', async () => {
+    const withDefault = await withBuiltin();
+    store = withDefault;
+    await saveTiny('mine', '2026-11-24T05:00:00.000Z');
+    expect((await withDefault.list()).map((m) => m.id)).toEqual(['mine', BUILTIN_MODEL_ID]);
+    expect((await withDefault.getActive())?.id).toBe(BUILTIN_MODEL_ID);
+    await withDefault.setActive('mine');
+    expect((await withDefault.getActive())?.id).toBe('mine');
+    const loaded = await withDefault.load(BUILTIN_MODEL_ID);
+    expect(loaded.metadata.name).toBe('Default');
+    expect(await predictions(loaded.model)).toHaveLength(6);
+    loaded.model.dispose();
+  });
+
+  it('cannot be renamed or deleted, but exports; an import of it adds nothing', async () => {
+    const withDefault = await withBuiltin();
+    await expect(withDefault.rename(BUILTIN_MODEL_ID, 'x')).rejects.toThrow(/built into the studio, so it cannot be renamed/);
+    await expect(withDefault.delete(BUILTIN_MODEL_ID)).rejects.toThrow(/cannot be deleted/);
+    const bundle = await withDefault.exportBundle(BUILTIN_MODEL_ID);
+    await expect(withDefault.importFiles([asFile(bundle, 'default.zip')])).rejects.toThrow(/already in the library, as "Default"/);
+    expect((await withDefault.list()).map((m) => m.id)).toEqual([BUILTIN_MODEL_ID]);
+  });
+
+  it('is simply absent when the app ships none', async () => {
+    const none = new ModelStore({ weights: backends.weights, metadata: backends.metadata, builtin: { load: async () => null } });
+    expect(await none.list()).toEqual([]);
+    expect(await none.getActive()).toBeUndefined();
   });
 });

@@ -7,6 +7,8 @@ import type { MetadataBackend, ModelStoreBackends, WeightsBackend } from './mode
 import { ModelStoreError } from './model-store-error';
 import { diskFullError, isQuotaError } from './quota-error';
 import { savedArtifacts } from '../../core/model-library/saved-artifacts';
+import { BUILTIN_MODEL_ID } from '../../core/model-library/builtin-model';
+import type { BuiltinModelSource } from './builtin-model-source';
 
 /** A stored model, ready to predict: the caller owns (and disposes) the tfjs model. */
 export interface LoadedModel {
@@ -32,10 +34,12 @@ export class ModelStore {
   readonly #metadata: MetadataBackend;
   readonly #now: () => number;
   readonly #announceChange: () => void;
+  readonly #builtin: BuiltinModelSource | null;
 
   constructor(backends: ModelStoreBackends) {
     this.#weights = backends.weights;
     this.#metadata = backends.metadata;
+    this.#builtin = backends.builtin ?? null;
     this.#now = backends.now ?? Date.now;
     this.#announceChange = backends.announceChange ?? (() => undefined);
   }
@@ -52,8 +56,18 @@ export class ModelStore {
     return this.#store(await readModelFiles(files));
   }
 
-  /** Every usable model, newest first; removes the remains of interrupted saves and deletes on the way. */
+  /** Every usable model, newest first, then the built-in one; removes the remains of interrupted saves and deletes on the way. */
   async list(): Promise<ModelMetadata[]> {
+    const [stored, builtin] = await Promise.all([this.#listStored(), this.#builtinModel()]);
+    return builtin === null ? stored : [...stored, builtin.metadata];
+  }
+
+  /** Whether `id` is the model the app ships with (it cannot be renamed or deleted). */
+  isBuiltin(id: string): boolean {
+    return id === BUILTIN_MODEL_ID && this.#builtin !== null;
+  }
+
+  async #listStored(): Promise<ModelMetadata[]> {
     const [stored, weights] = await Promise.all([this.#metadata.all(), this.#weights.list()]);
     const withWeights = new Set(weights.map((entry) => entry.id));
     const orphans = weights.filter((entry) => !stored.has(entry.id) && this.#now() - entry.savedAt.getTime() > ORPHAN_GRACE_MS);
@@ -65,6 +79,7 @@ export class ModelStore {
 
   /** The model's metadata, or undefined if it is not (or no longer) in the library. */
   async get(id: string): Promise<ModelMetadata | undefined> {
+    if (this.isBuiltin(id)) return (await this.#builtinModel())?.metadata;
     return parsedOrNothing(await this.#metadata.get(id))[0];
   }
 
@@ -75,6 +90,7 @@ export class ModelStore {
   }
 
   async rename(id: string, name: string): Promise<ModelMetadata> {
+    this.#refuseBuiltin(id, 'renamed');
     const newName = parseModelName(name);
     const current = await this.#require(id);
     const renamed = { ...current, name: newName };
@@ -84,6 +100,7 @@ export class ModelStore {
   }
 
   async delete(id: string): Promise<void> {
+    this.#refuseBuiltin(id, 'deleted');
     await this.#metadata.remove(id);
     this.#announceChange();
     if ((await this.#metadata.getActiveId()) === id) await this.#metadata.setActiveId(undefined);
@@ -96,10 +113,11 @@ export class ModelStore {
     this.#announceChange();
   }
 
-  /** The active model's metadata; undefined if none is chosen or it was deleted. */
+  /** The active model's metadata: the chosen one, else the built-in one; undefined if there is neither. */
   async getActive(): Promise<ModelMetadata | undefined> {
     const id = await this.#metadata.getActiveId();
-    return id === undefined ? undefined : this.get(id);
+    const chosen = id === undefined ? undefined : await this.get(id);
+    return chosen ?? (await this.#builtinModel())?.metadata;
   }
 
   /** The active model, loaded; undefined if none is chosen. */
@@ -119,6 +137,8 @@ export class ModelStore {
   }
 
   async #exportable(id: string): Promise<ValidatedModel> {
+    const builtin = this.isBuiltin(id) ? await this.#builtinModel() : null;
+    if (builtin !== null) return builtin;
     const metadata = await this.#require(id);
     const { modelJson, weights } = modelJsonFromArtifacts(await this.#readWeights(metadata), metadata);
     return validateModelArtifacts(modelJson, weights);
@@ -152,7 +172,19 @@ export class ModelStore {
     return metadata;
   }
 
+  #builtinModel(): Promise<ValidatedModel | null> {
+    return this.#builtin?.load() ?? Promise.resolve(null);
+  }
+
+  #refuseBuiltin(id: string, what: 'renamed' | 'deleted'): void {
+    if (this.isBuiltin(id)) throw new ModelStoreError(`The default model is built into the studio, so it cannot be ${what}; export it to keep a copy of your own.`);
+  }
+
   async #readWeights(metadata: ModelMetadata): Promise<tf.io.ModelArtifacts> {
+    if (this.isBuiltin(metadata.id)) {
+      const builtin = await this.#builtinModel();
+      if (builtin !== null) return artifactsFromModelJson(builtin.modelJson, builtin.weights);
+    }
     try {
       return await this.#weights.load(metadata.id);
     } catch {

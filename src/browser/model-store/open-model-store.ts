@@ -1,3 +1,4 @@
+import { fetchedBuiltinModel } from './builtin-model-source';
 import { idbKeyvalMetadataBackend } from './idb-keyval-metadata-backend';
 import { indexedDbWeightsBackend } from './indexed-db-weights-backend';
 import { announceModelLibraryChange } from './model-library-channel';
@@ -7,6 +8,11 @@ let shared: ModelStore | undefined;
 
 /** The model library in this browser's IndexedDB (on the page or in a worker); one instance per context. */
 export function openModelStore(): ModelStore {
-  shared ??= new ModelStore({ weights: indexedDbWeightsBackend(), metadata: idbKeyvalMetadataBackend(), announceChange: announceModelLibraryChange });
+  shared ??= new ModelStore({
+    weights: indexedDbWeightsBackend(),
+    metadata: idbKeyvalMetadataBackend(),
+    builtin: fetchedBuiltinModel(),
+    announceChange: announceModelLibraryChange,
+  });
   return shared;
 }

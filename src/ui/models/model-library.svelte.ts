@@ -20,6 +20,11 @@ export class ModelLibrary {
     this.#store = store;
   }
 
+  /** Whether the model ships with the studio (listed, exportable, never renamed or deleted). */
+  isBuiltin(id: string): boolean {
+    return this.#store.isBuiltin(id);
+  }
+
   async refresh(): Promise<void> {
     try {
       await this.#reload();

@@ -1,0 +1,124 @@
+// `npm run train:default`: trains the default model on ../shared/corpora through the app itself:
+// the production build in headless Chromium, the Train page driven as a user would (drop the
+// corpora as ZIPs, hold speakers out, set the recipe, Train), the model exported from the Models
+// page into public/models/default/ with its model card. Same seed and data give the same model.
+//
+// Settings from the environment (defaults in brackets): VALIDATION [ravdess:15,ravdess:16,emodb:03]
+// TEST [ravdess:17..20,emodb:08,emodb:09] EPOCHS [40] COPIES [2] KINDS [noise,pitch] SEED [1]
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { BUILTIN_MODEL_ID, BUILTIN_MODEL_NAME } from '../../src/core/model-library/builtin-model';
+import { modelCardMarkdown } from '../../src/core/model-library/model-card';
+import { METADATA_JSON_NAME, MODEL_JSON_NAME, modelPairFiles, readModelBundle } from '../../src/core/model-library/model-bundle';
+import { WEIGHTS_FILE_NAME } from '../../src/core/model-library/model-artifacts';
+import { serveStatic } from '../../bench/browser/runner/serve-static';
+import { corpusZips } from './corpus-zips';
+import { buildApp } from './build-app';
+
+const root = process.env.SER_ROOT ?? process.cwd();
+const corporaDir = join(root, '../shared/corpora');
+const outDir = join(root, 'public/models/default');
+const env = (name: string, fallback: string) => process.env[name] ?? fallback;
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const SPEAKERS = {
+  validation: list(env('VALIDATION', 'ravdess:15,ravdess:16,emodb:03')),
+  test: list(env('TEST', 'ravdess:17,ravdess:18,ravdess:19,ravdess:20,emodb:08,emodb:09')),
+};
+const RECIPE = {
+  epochs: env('EPOCHS', '40'),
+  copies: env('COPIES', '2'),
+  seed: env('SEED', '1'),
+};
+const CORPORA = ['ravdess', 'tess', 'emodb'];
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 60_000).toFixed(1)} min`;
+
+buildApp(root);
+const work = mkdtempSync(join(tmpdir(), 'ser-default-'));
+console.log('zipping the corpora:');
+const zips = corpusZips(corporaDir, CORPORA, work);
+const server = await serveStatic(join(root, 'dist'));
+// Loaded by Node at run time, not bundled.
+const PLAYWRIGHT = 'playwright-core';
+const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  const name = await train(page);
+  const bundle = await exportBundle(page, name);
+  await writeDefaultModel(bundle);
+  console.log(`done in ${elapsed()}: public/models/default/`);
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function train(page: Page): Promise<string> {
+  await page.goto(new URL('#/train', server.url).href);
+  await page.locator('#dataset-files').setInputFiles(zips);
+  await page.getByText(`Dataset from ${CORPORA.map((corpus) => `${corpus}.zip`).join(', ')}.`).waitFor({ timeout: 30 * 60_000 });
+  console.log(`[${elapsed()}] dataset loaded`);
+  for (const side of ['Train', 'Validation', 'Test'] as const) await page.getByLabel(`${side} %`).fill(side === 'Train' ? '100' : '0');
+  await page.getByText(/Hold out speakers by hand/).click();
+  for (const side of ['validation', 'test'] as const) {
+    for (const speaker of SPEAKERS[side]) await page.getByLabel(`Side for speaker ${speaker}`).selectOption(side);
+  }
+  await page.getByLabel('Augmented copies per training clip').fill(RECIPE.copies);
+  await page.getByLabel('Epochs', { exact: true }).fill(RECIPE.epochs);
+  await page.getByLabel('Seed').last().fill(RECIPE.seed);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  let last = '';
+  const summary = page.getByTestId('training-summary');
+  while (!(await summary.isVisible())) {
+    const counts = (await page.getByTestId('training-counts').textContent().catch(() => null)) ?? (await page.locator('.train-progress').textContent().catch(() => '')) ?? '';
+    if (counts && counts !== last) console.log(`[${elapsed()}] ${counts.trim().replace(/\s+/g, ' ')}`);
+    last = counts ?? '';
+    await page.waitForTimeout(30_000);
+  }
+  console.log(`[${elapsed()}] ${(await summary.textContent())?.trim()}`);
+  const saved = (await page.getByTestId('training-saved').textContent()) ?? '';
+  return saved.match(/“(.+)”/)?.[1] ?? '';
+}
+
+async function exportBundle(page: Page, name: string): Promise<Uint8Array> {
+  await page.goto(new URL('#/models', server.url).href);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('group', { name: `Export ${name}` }).getByRole('button', { name: 'Model file (.zip)' }).click(),
+  ]);
+  return new Uint8Array(readFileSync((await download.path())!));
+}
+
+async function writeDefaultModel(bundle: Uint8Array): Promise<void> {
+  const trained = await readModelBundle(new File([bundle as Uint8Array<ArrayBuffer>], 'default.zip'));
+  // The built-in model has a fixed id and name, so the app finds it and users know it.
+  const metadata = { ...trained.metadata, id: BUILTIN_MODEL_ID, name: BUILTIN_MODEL_NAME };
+  const pair = modelPairFiles({ ...trained, metadata });
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, MODEL_JSON_NAME), pair.modelJson);
+  writeFileSync(join(outDir, WEIGHTS_FILE_NAME), pair.weights);
+  writeFileSync(join(outDir, METADATA_JSON_NAME), `${JSON.stringify(metadata, null, 2)}\n`);
+  writeFileSync(join(outDir, 'MODEL_CARD.md'), modelCardMarkdown(metadata, {
+    data: [
+      'RAVDESS (Livingstone & Russo 2018, PLoS ONE 13(5) e0196391), speech, actors 1-20, 22,050 Hz FLAC: CC BY-NC-SA 4.0.',
+      'TESS (Pichora-Fuller & Dupuis 2020, doi 10.5683/SP2/E8H2MF), every other word of both speakers: CC BY-NC-ND 4.0.',
+      'EMO-DB (Burkhardt et al. 2005, Interspeech), a copy resampled to 22,050 Hz and cut or padded to 2 s: free for research.',
+    ],
+    validationSpeakers: SPEAKERS.validation,
+    testSpeakers: SPEAKERS.test,
+    labelNotes: [
+      'RAVDESS calm and EMO-DB boredom are left out: the thesis has no class for them, and folding calm into neutral or boredom into sadness would teach the model that different voices are the same emotion.',
+      'TESS "ps" (pleasant surprise) is surprise.',
+    ],
+    licence: 'non-commercial use with attribution to the three corpora above (the most restrictive terms of its data: CC BY-NC-SA 4.0, CC BY-NC-ND 4.0, research use).',
+    reproduce: `\`npm run train:default\` (settings: VALIDATION=${SPEAKERS.validation.join(',')} TEST=${SPEAKERS.test.join(',')} EPOCHS=${RECIPE.epochs} COPIES=${RECIPE.copies} SEED=${RECIPE.seed}), which drives the app's own Train page in headless Chromium on ../shared/corpora.`,
+  }));
+}
