@@ -19,9 +19,10 @@ function post(response: PredictionWorkerResponse): void {
 }
 
 async function handle(request: WorkerRequest): Promise<PredictionWorkerResponse> {
-  if (request.type !== 'predict' && request.type !== 'test-archives') {
+  if (request.type !== 'predict' && request.type !== 'test-archives' && request.type !== 'prepare-model') {
     return { type: 'failure', id: request.id, message: 'The prediction worker only predicts files and tests models.', unsupported: false };
   }
+  const started = performance.now();
   let predictor: EmotionPredictor;
   try {
     await backend;
@@ -31,6 +32,11 @@ async function handle(request: WorkerRequest): Promise<PredictionWorkerResponse>
     return { type: 'failure', id: request.id, message: `The model could not be loaded: ${detail}`, unsupported: false };
   }
   if (request.type === 'predict') return predictFile(request, predictor);
+  if (request.type === 'prepare-model') {
+    // One prediction of silence compiles the backend's kernels, so the user's first file is as quick as the rest.
+    await predictor.predictClip(new Float32Array(predictor.config.sampleRate));
+    return { type: 'model-prepared', id: request.id, milliseconds: performance.now() - started };
+  }
   try {
     const report = await testArchives(request.files, predictor, (progress) => post({ type: 'test-progress', id: request.id, progress }));
     return { type: 'test-report', id: request.id, report };

@@ -161,7 +161,14 @@ export interface TestArchivesRequest {
   readonly files: readonly File[];
 }
 
-export type PredictionWorkerRequest = PredictRequest | TestArchivesRequest;
+/** Loads the stored model `modelId` ahead of the first prediction, so a page is ready when the user drops a file. */
+export interface PrepareModelRequest {
+  readonly type: 'prepare-model';
+  readonly id: number;
+  readonly modelId: string;
+}
+
+export type PredictionWorkerRequest = PredictRequest | TestArchivesRequest | PrepareModelRequest;
 
 /**
  * Starts live prediction with the stored model `modelId` on microphone samples at `sampleRate`,
@@ -437,8 +444,15 @@ export interface TestReportResponse {
   readonly report: TestReport;
 }
 
-/** What the prediction worker answers: a prediction, or test progress then the report; or a failure. */
-export type PredictionWorkerResponse = PredictionResponse | TestProgressResponse | TestReportResponse | FailureResponse;
+export interface ModelPreparedResponse {
+  readonly type: 'model-prepared';
+  readonly id: number;
+  /** Milliseconds the worker took: backend start, loading the model, building its features' tables, one warm-up prediction. */
+  readonly milliseconds: number;
+}
+
+/** What the prediction worker answers: a prediction, test progress then the report, a prepared model; or a failure. */
+export type PredictionWorkerResponse = PredictionResponse | TestProgressResponse | TestReportResponse | ModelPreparedResponse | FailureResponse;
 
 export interface LiveReadyResponse {
   readonly type: 'live-ready';
@@ -519,6 +533,8 @@ function buffersOf(message: WorkerRequest | WorkerResponse): (ArrayBufferLike | 
     case 'interrupted-run':
     case 'prediction':
     case 'test-archives':
+    case 'prepare-model':
+    case 'model-prepared':
     case 'test-progress':
     case 'test-report':
     case 'training-started':

@@ -39,6 +39,15 @@ export class PredictionClient {
     return withoutEnvelope(response);
   }
 
+  /** Loads the model in the worker ahead of the first file; resolves with the worker's milliseconds. */
+  prepare(modelId: string): Promise<number> {
+    return this.#channel.ask({ type: 'prepare-model', id: this.#channel.nextId(), modelId }, (response) => {
+      if (response.type === 'failure') throw new PredictionFailure(response.message);
+      if (response.type !== 'model-prepared') throw new PredictionFailure('The prediction worker gave an unexpected answer.');
+      return response.milliseconds;
+    });
+  }
+
   /** Tests the model on dropped ZIPs, labelled as for training; progress per file. */
   test(modelId: string, files: readonly File[], onProgress: (progress: TestProgress) => void): Promise<TestReport> {
     return this.#channel.ask({ type: 'test-archives', id: this.#channel.nextId(), modelId, files }, (response) => {
