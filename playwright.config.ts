@@ -34,7 +34,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    // E2E_OUT_DIR serves another build (one made with `vite build --outDir`), leaving dist/ alone.
+    command: `npx vite preview --port ${port} --strictPort${process.env.E2E_OUT_DIR ? ` --outDir ${process.env.E2E_OUT_DIR}` : ''}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !isCI,
     timeout: 60_000,
