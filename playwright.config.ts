@@ -32,6 +32,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'off',
+    // The offline service worker would answer requests that tests route (page.route never sees
+    // them); only e2e/offline.spec.ts lets it run.
+    serviceWorkers: 'block',
   },
   webServer: {
     // E2E_OUT_DIR serves another build (one made with `vite build --outDir`), leaving dist/ alone.

@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { contentSecurityPolicy } from './build/content-security-policy';
+import { offlineServiceWorker } from './build/offline-service-worker';
 
 // Cross-origin isolation lets the wasm backend use threads and the live page share memory with
 // its worker. Static hosts must send the same two headers (see README).
@@ -13,7 +14,7 @@ const isolationHeaders = {
 export default defineConfig({
   // Relative asset URLs: the build works from any folder of any static host (routing is by hash).
   base: './',
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), offlineServiceWorker('public')],
   worker: {
     format: 'es',
     // tfjs-backend-wasm starts its threads from the source text of its own functions, which must

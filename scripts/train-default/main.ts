@@ -43,13 +43,18 @@ const server = await serveStatic(join(root, 'dist'));
 // Loaded by Node at run time, not bundled.
 const PLAYWRIGHT = 'playwright-core';
 const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
-const browser = await chromium.launch({
+// A persistent profile, as a user's browser has: storage quotas of a real disk, not an incognito context's.
+const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  acceptDownloads: true,
 });
 try {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  const page = browser.pages()[0] ?? (await browser.newPage());
   page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.log(`console ${message.type()}: ${message.text()}`);
+  });
   const name = await train(page);
   const bundle = await exportBundle(page, name);
   await writeDefaultModel(bundle);
