@@ -18,6 +18,12 @@ export const CACHE_FULL_NOTICE =
 export const CACHE_UNUSABLE_NOTICE = 'The feature cache could not be used, so features of this load were computed and not kept.';
 
 /**
+ * Longest wait for one cache transaction. In an incognito (in-memory) profile, a write past its
+ * quota was seen to never settle (no error, no completion); a load must not wait on it forever.
+ */
+export const CACHE_TRANSACTION_TIMEOUT_MS = 60_000;
+
+/**
  * One load's use of the feature cache: looks up an archive's entries before they are read and
  * keeps what was computed, in batches. The cache never fails a load: its errors become `notice`
  * and the rest of the load goes without it.
@@ -28,10 +34,12 @@ export class LoadFeatureCache {
   #found = new Map<string, EntryFeatures>();
   #batch: [string, CachedFeatures][] = [];
   #notice: string | null = null;
+  readonly #timeoutMs: number;
 
-  constructor(cache: FeatureCache | null, config: FeatureConfig) {
+  constructor(cache: FeatureCache | null, config: FeatureConfig, timeoutMs = CACHE_TRANSACTION_TIMEOUT_MS) {
     this.#cache = cache;
     this.#configKey = featureConfigKey(config);
+    this.#timeoutMs = timeoutMs;
   }
 
   /** A sentence for the user when the cache could not be read or written; null when all went well. */
@@ -48,7 +56,7 @@ export class LoadFeatureCache {
   async prefetchVariants(copies: readonly EntryVariant[]): Promise<void> {
     if (!this.#usable()) return;
     try {
-      const stored = await this.#cache!.getMany(copies.map(({ entry, variant }) => this.#key(entry, variant)));
+      const stored = await settleWithin(this.#cache!.getMany(copies.map(({ entry, variant }) => this.#key(entry, variant))), this.#timeoutMs);
       this.#found = new Map();
       for (const [key, value] of stored) {
         const features = fromCached(value);
@@ -74,7 +82,7 @@ export class LoadFeatureCache {
     this.#batch = [];
     if (!this.#usable() || batch.length === 0) return;
     try {
-      await this.#cache!.setMany(batch);
+      await settleWithin(this.#cache!.setMany(batch), this.#timeoutMs);
     } catch (error) {
       this.#giveUp(error);
     }
@@ -96,4 +104,13 @@ export class LoadFeatureCache {
 
 function isQuotaError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'name' in error && error.name === 'QuotaExceededError';
+}
+
+/** The promise's outcome, or a rejection once `ms` have passed without one. */
+function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The feature cache did not answer within ${ms / 1000} s.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

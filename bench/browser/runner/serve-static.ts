@@ -11,6 +11,11 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.md': 'text/markdown; charset=utf-8',
+  '.zip': 'application/zip',
 };
 
 // Cross-origin isolation: without it there is no SharedArrayBuffer, so no wasm threads.
