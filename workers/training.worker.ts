@@ -15,6 +15,7 @@ import { RunJournal } from './training/run-journal';
 import { runTraining } from './training/run-training';
 import { saveTrainedModel } from './training/save-trained-model';
 import { startBackend } from './training/start-backend';
+import { ANOTHER_TAB_TRAINING, trainingRunsSomewhere, withTrainingLock } from './training/training-lock';
 
 const journal = new RunJournal();
 
@@ -30,18 +31,24 @@ function fail(id: number, message: string): void {
 }
 
 async function handleTrain(request: TrainRequest): Promise<void> {
-  const { id: _id, type: _type, ...kept } = request;
-  const resumable = await journal.start(kept, new Date()).then(
-    () => true,
-    () => false,
-  );
-  await train(request, null, resumable);
+  const ran = await withTrainingLock(async () => {
+    const { id: _id, type: _type, ...kept } = request;
+    const resumable = await journal.start(kept, new Date()).then(
+      () => true,
+      () => false,
+    );
+    await train(request, null, resumable);
+  });
+  if (!ran) fail(request.id, ANOTHER_TAB_TRAINING);
 }
 
 async function handleResume(id: number): Promise<void> {
-  const stored = await journal.load().catch(() => null);
-  if (stored === null) return fail(id, 'There is no interrupted training run to resume: it was finished, discarded or its storage was cleared.');
-  await train({ type: 'train', id, ...stored.request }, stored.checkpoint, true);
+  const ran = await withTrainingLock(async () => {
+    const stored = await journal.load().catch(() => null);
+    if (stored === null) return fail(id, 'There is no interrupted training run to resume: it was finished, discarded or its storage was cleared.');
+    await train({ type: 'train', id, ...stored.request }, stored.checkpoint, true);
+  });
+  if (!ran) fail(id, ANOTHER_TAB_TRAINING);
 }
 
 async function train(request: TrainRequest, resumeFrom: TrainingCheckpoint | null, resumable: boolean): Promise<void> {
@@ -71,8 +78,8 @@ async function train(request: TrainRequest, resumeFrom: TrainingCheckpoint | nul
 async function handleInterrupted(request: InterruptedRunRequest): Promise<void> {
   try {
     if (request.discard) await journal.clear();
-    // While a run trains here, its own journal is not an interrupted run.
-    const run = current === null ? await journal.interrupted() : null;
+    // While a run trains, here or in another tab, its journal is not an interrupted run.
+    const run = current === null && !(await trainingRunsSomewhere()) ? await journal.interrupted() : null;
     post({ type: 'interrupted-run', id: request.id, run });
   } catch (error) {
     fail(request.id, `The interrupted training run could not be read: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,7 @@
 import { AudioDecodeError } from '../../src/core/audio/audio-decode-error';
 import { frameCount } from '../../src/core/audio/decoded-audio';
 import { conformAudio } from '../../src/core/audio/load-audio';
+import { isSilent, SILENT_CLIP_REASON } from '../../src/core/audio/silence';
 import type { EmotionPredictor } from '../../src/core/predict/emotion-predictor';
 import { trueLabelOf } from '../../src/core/predict/true-label';
 import { decodeSource } from '../decode-source';
@@ -14,6 +15,7 @@ export async function predictFile(request: PredictRequest, predictor: EmotionPre
     const decoded = await decodeSource(source, fileName);
     if (frameCount(decoded) === 0) throw new AudioDecodeError(fileName, 'it holds no audio samples', 'empty');
     const audio = conformAudio(decoded, predictor.config.sampleRate);
+    if (isSilent(audio.samples)) throw new AudioDecodeError(fileName, SILENT_CLIP_REASON, 'empty');
     const prediction = await predictor.predictClip(audio.samples);
     return {
       type: 'prediction',

@@ -1,4 +1,5 @@
 import { conformAudio } from '../../src/core/audio/load-audio';
+import { isSilent, SILENT_CLIP_REASON } from '../../src/core/audio/silence';
 import { labelDatasetFiles } from '../../src/core/dataset';
 import { type ConfusionMatrix, classificationReport, confusionMatrix } from '../../src/core/metrics';
 import type { EmotionPredictor } from '../../src/core/predict/emotion-predictor';
@@ -53,6 +54,7 @@ async function testEntry(archive: OpenedArchive, index: number, labelling: Param
   const decoded = await decodeClip(bytes, entry.name);
   if (decoded.kind === 'skipped') return { ...base, outcome: { kind: 'skipped', reason: decoded.skip.message } };
   const audio = conformAudio(decoded.audio, predictor.config.sampleRate);
+  if (isSilent(audio.samples)) return { ...base, outcome: { kind: 'skipped', reason: undecodable(SILENT_CLIP_REASON).message } };
   const prediction = await predictor.predictClip(audio.samples);
   return { ...base, outcome: { kind: 'predicted', probabilities: prediction.probabilities, predicted: prediction.predicted, windows: prediction.windows.length, durationSeconds: audio.duration } };
 }

@@ -2,6 +2,7 @@ import { readAiff } from './aiff-reader';
 import { AudioDecodeError } from './audio-decode-error';
 import { CONTAINER_NAMES, sniffContainer } from './container-sniffer';
 import type { DecodedAudio } from './decoded-audio';
+import { finiteAudio } from './finite-samples';
 import { readFlac } from './flac-reader';
 import { readWav } from './wav-reader';
 
@@ -15,9 +16,9 @@ export async function decodeAudioFile(bytes: Uint8Array, fileName: string): Prom
   const container = sniffContainer(bytes);
   switch (container) {
     case 'wav':
-      return readWav(bytes, fileName);
+      return finiteAudio(readWav(bytes, fileName), fileName);
     case 'aiff':
-      return readAiff(bytes, fileName);
+      return finiteAudio(readAiff(bytes, fileName), fileName);
     case 'flac':
       return readFlac(bytes, fileName);
     case 'unknown':
