@@ -1,10 +1,9 @@
 import { AudioDecodeError } from '../src/core/audio/audio-decode-error';
-import { frameCount } from '../src/core/audio/decoded-audio';
 import { conformAudio } from '../src/core/audio/load-audio';
 import type { FeatureExtractor } from '../src/core/features/feature-extractor';
 import { waveformPeaks } from '../src/core/audio/waveform-peaks';
 import { failureMessage } from './failure-message';
-import { decodeSource } from './decode-source';
+import { audioInfo, decodeSource, nonEmpty } from './decode-source';
 import type { AnalyseRequest, AnalysisResponse, FailureResponse } from './protocol';
 
 /** Enough columns for a sharp waveform across a wide dialog; about 10 KB per clip. */
@@ -21,8 +20,7 @@ export async function analyseAudio(
   const { id, fileName, source } = request;
   try {
     const started = performance.now();
-    const decoded = await decodeSource(source, fileName);
-    if (frameCount(decoded) === 0) throw new AudioDecodeError(fileName, 'it holds no audio samples', 'empty');
+    const decoded = nonEmpty(await decodeSource(source, fileName), fileName);
     const decodedAt = performance.now();
     const audio = conformAudio(decoded, extractor.config.sampleRate);
     const conformedAt = performance.now();
@@ -31,14 +29,7 @@ export async function analyseAudio(
     return {
       type: 'analysis',
       id,
-      info: {
-        fileName,
-        sourceFormat: audio.sourceFormat,
-        sourceRate: audio.sourceRate,
-        channels: audio.sourceChannels,
-        duration: audio.duration,
-        sampleRate: audio.sampleRate,
-      },
+      info: audioInfo(fileName, audio),
       config: extractor.config,
       logMel,
       mfcc,

@@ -1,10 +1,9 @@
 import { AudioDecodeError } from '../../src/core/audio/audio-decode-error';
-import { frameCount } from '../../src/core/audio/decoded-audio';
 import { conformAudio } from '../../src/core/audio/load-audio';
 import { isSilent, SILENT_CLIP_REASON } from '../../src/core/audio/silence';
 import type { EmotionPredictor } from '../../src/core/predict/emotion-predictor';
 import { trueLabelOf } from '../../src/core/predict/true-label';
-import { decodeSource } from '../decode-source';
+import { audioInfo, decodeSource, nonEmpty } from '../decode-source';
 import { failureMessage } from '../failure-message';
 import type { FailureResponse, PredictionResponse, PredictRequest } from '../protocol';
 
@@ -12,22 +11,14 @@ import type { FailureResponse, PredictionResponse, PredictRequest } from '../pro
 export async function predictFile(request: PredictRequest, predictor: EmotionPredictor): Promise<PredictionResponse | FailureResponse> {
   const { id, fileName, source } = request;
   try {
-    const decoded = await decodeSource(source, fileName);
-    if (frameCount(decoded) === 0) throw new AudioDecodeError(fileName, 'it holds no audio samples', 'empty');
+    const decoded = nonEmpty(await decodeSource(source, fileName), fileName);
     const audio = conformAudio(decoded, predictor.config.sampleRate);
     if (isSilent(audio.samples)) throw new AudioDecodeError(fileName, SILENT_CLIP_REASON, 'empty');
     const prediction = await predictor.predictClip(audio.samples);
     return {
       type: 'prediction',
       id,
-      info: {
-        fileName,
-        sourceFormat: audio.sourceFormat,
-        sourceRate: audio.sourceRate,
-        channels: audio.sourceChannels,
-        duration: audio.duration,
-        sampleRate: audio.sampleRate,
-      },
+      info: audioInfo(fileName, audio),
       prediction,
       truth: trueLabelOf(fileName, predictor.labels),
     };
