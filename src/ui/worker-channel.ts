@@ -13,14 +13,16 @@ interface Pending<Response> {
 export class WorkerChannel<Request extends WorkerRequest, Response extends WorkerResponse> {
   readonly #start: () => Worker;
   readonly #failure: (message: string) => Error;
+  readonly #name: string;
   #worker: Worker | null = null;
   #pending = new Map<number, Pending<Response>>();
   #nextId = 1;
 
-  /** `failure` turns a sentence for the user into the error requests reject with. */
-  constructor(start: () => Worker, failure: (message: string) => Error) {
+  /** `failure` turns a sentence for the user into the error requests reject with; `name` says which worker ("the dataset worker"). */
+  constructor(start: () => Worker, failure: (message: string) => Error, name: string) {
     this.#start = start;
     this.#failure = failure;
+    this.#name = name;
   }
 
   nextId(): number {
@@ -58,7 +60,7 @@ export class WorkerChannel<Request extends WorkerRequest, Response extends Worke
     worker.addEventListener('message', (event: MessageEvent<Response>) => this.#receive(event.data));
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.#fail(this.#failure(`The worker stopped unexpectedly (${event.message || 'worker error'}). Try again.`));
+      this.#fail(this.#failure(`${capitalise(this.#name)} stopped unexpectedly (${event.message || 'worker error'}). Try again.`));
     });
     this.#worker = worker;
     return worker;
@@ -75,4 +77,8 @@ export class WorkerChannel<Request extends WorkerRequest, Response extends Worke
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
   }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,16 +5,11 @@ import type { AugmentationPlan } from '../../../workers/training-data/copy-plan'
 import type { AudioExample } from '../../../workers/training-data/augmentation-example';
 import type { TrainingData, TrainingSides } from '../../../workers/training-data/prepare-training-data';
 import type { TrainingDataProgress } from '../../../workers/training-data/training-data-progress';
+import { WorkerChannel } from '../worker-channel';
 import { DatasetLoadFailure } from './dataset-load-failure';
 
 /** A loaded dataset as the page gets it: the report, items and per-archive messages. */
 export type LoadedDataset = Omit<DatasetLoadedResponse, 'type' | 'id'>;
-
-interface Pending {
-  /** Takes a response to this request: true once it settled the request (progress does not). */
-  receive(response: DatasetWorkerResponse): boolean;
-  reject(error: Error): void;
-}
 
 /**
  * The page's side of the dataset worker: one worker, created on first use, which keeps the
@@ -23,9 +18,11 @@ interface Pending {
  */
 export class DatasetClient {
   readonly #featureWorkers: number | undefined;
-  #worker: Worker | null = null;
-  #pending = new Map<number, Pending>();
-  #nextId = 1;
+  readonly #channel = new WorkerChannel<DatasetWorkerRequest, DatasetWorkerResponse>(
+    () => new Worker(new URL('../../../workers/dataset.worker.ts', import.meta.url), { type: 'module' }),
+    (message) => new DatasetLoadFailure(message),
+    'the dataset worker',
+  );
 
   /** `featureWorkers`: how many workers featurise a load; one per core when absent. */
   constructor(options: { readonly featureWorkers?: number } = {}) {
@@ -33,7 +30,7 @@ export class DatasetClient {
   }
 
   load(files: readonly File[], onProgress: (progress: DatasetProgress) => void = () => {}): Promise<LoadedDataset> {
-    return this.#ask({ type: 'load-dataset', id: this.#nextId++, files, featureWorkers: this.#featureWorkers }, (response) => {
+    return this.#ask({ type: 'load-dataset', id: this.#channel.nextId(), files, featureWorkers: this.#featureWorkers }, (response) => {
       if (response.type === 'dataset-progress') return void onProgress(response.progress);
       if (response.type !== 'dataset-loaded') return unexpected();
       const { type: _type, id: _id, ...dataset } = response;
@@ -43,7 +40,7 @@ export class DatasetClient {
 
   /** Packs the split for training, with augmented copies of the training side. */
   prepareTraining(sides: TrainingSides, augmentation: AugmentationPlan, seed: number, onProgress: (progress: TrainingDataProgress) => void = () => {}): Promise<TrainingData> {
-    const request = { type: 'prepare-training', id: this.#nextId++, sides, augmentation, seed, featureWorkers: this.#featureWorkers } as const;
+    const request = { type: 'prepare-training', id: this.#channel.nextId(), sides, augmentation, seed, featureWorkers: this.#featureWorkers } as const;
     return this.#ask(request, (response) => {
       if (response.type === 'training-data-progress') return void onProgress(response.progress);
       return response.type === 'training-data' ? response.data : unexpected();
@@ -52,7 +49,7 @@ export class DatasetClient {
 
   /** One loaded item as the model hears it and augmented by `spec`, to listen to. */
   augmentationExample(path: string, spec: AugmentationSpec, seed: number): Promise<AudioExample> {
-    return this.#ask({ type: 'augmentation-example', id: this.#nextId++, path, spec, seed }, (response) => {
+    return this.#ask({ type: 'augmentation-example', id: this.#channel.nextId(), path, spec, seed }, (response) => {
       if (response.type !== 'audio-example') return unexpected();
       return { sampleRate: response.sampleRate, original: response.original, augmented: response.augmented };
     });
@@ -60,63 +57,25 @@ export class DatasetClient {
 
   /** How much the feature cache holds. */
   cacheSize(): Promise<FeatureCacheSize> {
-    return this.#ask({ type: 'feature-cache-size', id: this.#nextId++ }, cacheSizeOf);
+    return this.#ask({ type: 'feature-cache-size', id: this.#channel.nextId() }, cacheSizeOf);
   }
 
   /** Empties the feature cache; resolves with its size after. */
   clearCache(): Promise<FeatureCacheSize> {
-    return this.#ask({ type: 'clear-feature-cache', id: this.#nextId++ }, cacheSizeOf);
+    return this.#ask({ type: 'clear-feature-cache', id: this.#channel.nextId() }, cacheSizeOf);
   }
 
   /** Stops the worker; requests still running fail. */
   dispose(): void {
-    this.#fail(new DatasetLoadFailure('Loading the dataset was stopped.'));
+    this.#channel.dispose('Loading the dataset was stopped.');
   }
 
   /** Sends a request; `read` turns each response into the answer, or undefined for progress, and throws on anything else. */
   #ask<T>(request: DatasetWorkerRequest, read: (response: DatasetWorkerResponse) => T | undefined): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.#pending.set(request.id, {
-        receive: (response) => {
-          if (response.type === 'failure') return reject(new DatasetLoadFailure(response.message)), true;
-          try {
-            const answer = read(response);
-            if (answer === undefined) return false;
-            resolve(answer);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-          return true;
-        },
-        reject,
-      });
-      this.#workerOrStart().postMessage(request);
+    return this.#channel.ask(request, (response) => {
+      if (response.type === 'failure') throw new DatasetLoadFailure(response.message);
+      return read(response);
     });
-  }
-
-  #workerOrStart(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = new Worker(new URL('../../../workers/dataset.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<DatasetWorkerResponse>) => this.#receive(event.data));
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.#fail(new DatasetLoadFailure(`The dataset worker stopped unexpectedly (${event.message || 'worker error'}). Try again.`));
-    });
-    this.#worker = worker;
-    return worker;
-  }
-
-  #receive(response: DatasetWorkerResponse): void {
-    const pending = this.#pending.get(response.id);
-    if (pending?.receive(response)) this.#pending.delete(response.id);
-  }
-
-  /** Rejects everything waiting and drops the worker, so the next request starts a fresh one. */
-  #fail(error: Error): void {
-    this.#worker?.terminate();
-    this.#worker = null;
-    for (const pending of this.#pending.values()) pending.reject(error);
-    this.#pending.clear();
   }
 }
 

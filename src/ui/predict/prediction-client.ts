@@ -17,6 +17,7 @@ export class PredictionClient {
   readonly #channel = new WorkerChannel<PredictionWorkerRequest, PredictionWorkerResponse>(
     () => new Worker(new URL('../../../workers/prediction.worker.ts', import.meta.url), { type: 'module' }),
     (message) => new PredictionFailure(message),
+    'the prediction worker',
   );
 
   /** `bytes` stays the caller's: the worker gets a copy. */
