@@ -72,7 +72,12 @@ const zipPath = join(work, 'load-10000.zip');
 let started = performance.now();
 writeInChunks(zipPath, writeStoredZip(await variedFiles(FILES)));
 console.log(`made a ${FILES}-file ZIP in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-const predictFiles = (await variedFiles(PREDICT_FILES)).map(({ path, data }) => ({ name: path.replace('/', '-'), mimeType: 'audio/wav', buffer: Buffer.from(data) }));
+// Paths, not buffers: Playwright refuses more than 50 MB of buffers in one setInputFiles.
+const predictFiles = (await variedFiles(PREDICT_FILES)).map(({ path, data }) => {
+  const file = join(work, path.replace('/', '-'));
+  writeInChunks(file, data);
+  return file;
+});
 
 const server = await serveStatic(join(root, 'dist'));
 // Loaded by Node at run time, not bundled.
@@ -104,6 +109,7 @@ try {
   rows.push({ measure: `load ${FILES} files (decode, resample, MFCC)`, value: `${loadSeconds.toFixed(1)} s (${(FILES / loadSeconds).toFixed(0)} files/s)` });
   rows.push({ measure: 'prepare + train one epoch + evaluate', value: `${trainSeconds.toFixed(1)} s` });
   rows.push({ measure: 'tab memory peak (renderer RSS), target < 2 GB', value: `${(trainPeak / 2 ** 30).toFixed(2)} GB` });
+  console.log(rows.map((row) => `  ${row.measure}: ${row.value}`).join('\n'));
 
   await page.goto(new URL('#/predict', server.url).href);
   await page.getByTestId('model-ready').waitFor({ timeout: 60_000 });
