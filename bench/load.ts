@@ -57,7 +57,8 @@ async function variedFiles(count: number): Promise<{ path: string; data: Uint8Ar
 /** Resident memory of the browser's renderer processes (the tab, its workers), in bytes. */
 function rendererBytes(browserPid: number): number {
   const out = execFileSync('ps', ['-eo', 'pid,ppid,rss,args'], { encoding: 'utf8' });
-  const rows = out.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/, 4));
+  // split(/\s+/, 4) would drop the rest of the command line, where --type=renderer is.
+  const rows = out.trim().split('\n').slice(1).map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/)!.slice(1));
   const children = new Set<number>([browserPid]);
   let grew = true;
   while (grew) {
