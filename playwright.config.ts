@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { HEADLESS_CHROMIUM_ARGS } from './scripts/headless-chromium';
 
 // End-to-end tests run against the production build served by `vite preview`, in a system
 // Chromium found by scripts/test.mjs and passed in CHROME_PATH (never a downloaded browser).
@@ -11,12 +12,7 @@ const fakeMicrophone = fileURLToPath(new URL('./src/fixtures/speech/03-01-05-02-
 const fakeLiveMicrophone = fileURLToPath(new URL('./e2e/fixtures/live-speech-then-silence.wav', import.meta.url));
 
 const chromiumArgs = (microphoneFile: string) => [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...HEADLESS_CHROMIUM_ARGS,
   '--disable-gpu',
   '--use-fake-device-for-media-stream',
   `--use-file-for-fake-audio-capture=${microphoneFile}`,

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { parseDelimitedText } from '../src/core/dataset/delimited-text';
 import { printTable, type Row, writeResults } from './_report';
 import { serveStatic } from './browser/runner/serve-static';
+import { HEADLESS_CHROMIUM_ARGS } from '../scripts/headless-chromium';
 
 const root = join(process.env.SER_BENCH_DIR ?? '.', '..');
 const MINUTES = Number(process.env.LIVE_MINUTES ?? 10);
@@ -36,7 +37,7 @@ const server = await serveStatic(join(root, 'dist'));
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   args: [
-    '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ...HEADLESS_CHROMIUM_ARGS,
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-audio-capture=${join(root, 'e2e/fixtures/live-speech-then-silence.wav')}`,
     // measureUserAgentSpecificMemory answers at once instead of at the next natural GC (up to 20 s).

@@ -15,6 +15,7 @@ import { SeededRandom } from '../src/core/random/seeded-random';
 import { writeStoredZip } from '../src/core/zip/zip-writer';
 import { printTable, type Row, writeResults } from './_report';
 import { serveStatic } from './browser/runner/serve-static';
+import { HEADLESS_CHROMIUM_ARGS } from '../scripts/headless-chromium';
 
 const root = join(process.env.SER_BENCH_DIR ?? '.', '..');
 const FILES = Number(process.env.LOAD_FILES ?? 10_000);
@@ -86,7 +87,7 @@ const PLAYWRIGHT = 'playwright-core';
 const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
 const browserServer = await chromium.launchServer({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [...HEADLESS_CHROMIUM_ARGS],
 });
 const browser = await chromium.connect(browserServer.wsEndpoint());
 const loadAtStart = load();

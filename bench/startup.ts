@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { printTable, type Row, writeResults } from './_report';
 import { serveStatic } from './browser/runner/serve-static';
+import { HEADLESS_CHROMIUM_ARGS } from '../scripts/headless-chromium';
 
 const root = join(process.env.SER_BENCH_DIR ?? '.', '..');
 const RUNS = Number(process.env.STARTUP_RUNS ?? 5);
@@ -36,7 +37,7 @@ const PLAYWRIGHT = 'playwright-core';
 const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [...HEADLESS_CHROMIUM_ARGS],
 });
 const loadAtStart = load();
 const runs: { firstPaint: number; ready: number }[] = [];

@@ -18,6 +18,7 @@ import { WEIGHTS_FILE_NAME } from '../../src/core/model-library/model-artifacts'
 import { serveStatic } from '../../bench/browser/runner/serve-static';
 import { corpusZips } from './corpus-zips';
 import { buildApp } from './build-app';
+import { HEADLESS_CHROMIUM_ARGS } from '../headless-chromium';
 
 const root = process.env.SER_ROOT ?? process.cwd();
 const corporaDir = join(root, '../shared/corpora');
@@ -55,7 +56,7 @@ const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-cor
 // A persistent profile, as a user's browser has: storage quotas of a real disk, not an incognito context's.
 const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [...HEADLESS_CHROMIUM_ARGS],
   acceptDownloads: true,
 });
 try {

@@ -1,17 +1,13 @@
 // Node only: headless Chromium and a fresh context, a fresh page per benchmark request.
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { BenchOutcome, BenchPageApi, BenchRequest } from '../bench-protocol';
+import { HEADLESS_CHROMIUM_ARGS } from '../../../scripts/headless-chromium';
 
 // Loaded by Node at run time, not bundled (see build-bench-page.ts).
 const PLAYWRIGHT = 'playwright-core';
 
 const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...HEADLESS_CHROMIUM_ARGS,
   '--enable-unsafe-webgpu',
   '--enable-unsafe-swiftshader',
 ];
