@@ -3,7 +3,7 @@
 // split by speaker with RAVDESS actors held out for validation and test, augment the training
 // side, standardise, train the thesis CNN on wasm, score the held-out actors. Development
 // machines only (the corpora are not in the project). Settings from the environment:
-// VALIDATION=15,16 TEST=17,18,19,20 EPOCHS=40 PATIENCE=8 MONITOR=uar MIN_EPOCHS=10 SMOOTHING=0
+// VALIDATION=15,16 TEST=17,18,19,20 EPOCHS=40 PATIENCE=8 MONITOR=uar MIN_EPOCHS=10 SMOOTHING=0 AVERAGING=0.999 MASKING=1
 // COPIES=2 KINDS=noise,pitch SEED=1 BATCH=32
 import { existsSync, mkdirSync, openAsBlob } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -33,6 +33,8 @@ const SETTINGS = {
   batchSize: Number(env('BATCH', '32')),
   seed: Number(env('SEED', '1')),
   labelSmoothing: Number(env('SMOOTHING', String(DEFAULT_TRAINING_SETTINGS.labelSmoothing))),
+  weightAveraging: Number(env('AVERAGING', String(DEFAULT_TRAINING_SETTINGS.weightAveraging))),
+  masking: env('MASKING', '1') === '0' ? null : DEFAULT_TRAINING_SETTINGS.masking,
   earlyStopping:
     env('PATIENCE', '8') === '0'
       ? null

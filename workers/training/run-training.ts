@@ -71,6 +71,9 @@ export async function runTraining(
       classWeights: settings.classWeights ? balancedClassWeights(data.train.labels, labels).weights : undefined,
       validation: hasValidation ? { features: data.validation.x, labels: data.validation.labels } : undefined,
       labelSmoothing: settings.labelSmoothing ?? 0,
+      // A run journalled before averaging and masking existed resumes as it started, without them.
+      weightAveraging: (settings.weightAveraging ?? 0) > 0 ? { decay: settings.weightAveraging } : undefined,
+      masking: settings.masking ?? undefined,
       earlyStopping: hasValidation && settings.earlyStopping !== null ? earlyStoppingOptions(settings.earlyStopping) : undefined,
       signal: host.signal,
       onBatchEnd: throttledBatchReport(request.id, host),

@@ -39,6 +39,8 @@ export function modelMetadata({ request, backend, standardiser, result }: Traine
       learningRate: settings.learningRate,
       augmentation: { copies: context.augmentationCopies, kinds: [...context.augmentationKinds] },
       classWeights: settings.classWeights,
+      weightAveraging: settings.weightAveraging ?? 0,
+      masking: settings.masking ?? null,
     },
     metrics: { validation: evaluationMetrics(validation), ...(result.test ? { test: evaluationMetrics(result.test) } : {}) },
     backend: backend.name,

@@ -1,3 +1,4 @@
+import { DEFAULT_MASKING, type MaskingOptions, maskingProblems } from '../../src/core/model/spec-augment';
 import type { StoppingMonitor } from '../../src/core/model/training-types';
 
 /** Which tfjs backend to train on: 'auto' picks the fastest real one (a software GPU is no GPU). */
@@ -25,6 +26,13 @@ export interface TrainingSettings {
   /** Label smoothing ε of the training targets: 0 (plain one-hot) up to below 1. */
   readonly labelSmoothing: number;
   /**
+   * Decay per step of the moving average of the weights that is validated and kept (0: off, the
+   * last or best epoch's own weights). On new speakers the average beats any single epoch.
+   */
+  readonly weightAveraging: number;
+  /** SpecAugment masking of each training sample as it is batched; null masks nothing. */
+  readonly masking: MaskingOptions | null;
+  /**
    * Stop when the monitored validation figure has not improved for `patience` epochs (but never
    * before `minEpochs`), keeping the best epoch's weights; null trains every epoch.
    */
@@ -39,6 +47,8 @@ export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
   seed: 1,
   classWeights: true,
   labelSmoothing: 0,
+  weightAveraging: 0.999,
+  masking: DEFAULT_MASKING,
   earlyStopping: DEFAULT_EARLY_STOPPING,
   backend: 'auto',
 };
@@ -57,5 +67,7 @@ export function trainingSettingsProblems(settings: TrainingSettings): string[] {
     problems.push('The minimum number of epochs must be a whole number from 0.');
   }
   if (!(settings.labelSmoothing >= 0 && settings.labelSmoothing < 1)) problems.push('Label smoothing must be from 0 to below 1.');
+  if (settings.masking !== null) problems.push(...maskingProblems(settings.masking));
+  if (!(settings.weightAveraging >= 0 && settings.weightAveraging < 1)) problems.push('Weight averaging must be from 0 (off) to below 1.');
   return problems;
 }

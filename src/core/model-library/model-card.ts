@@ -1,5 +1,6 @@
 import type { EvaluationMetrics } from './evaluation-metrics';
 import type { ModelMetadata } from './model-metadata';
+import type { MaskingOptions } from '../model/spec-augment';
 
 /** What a model card says beyond the metadata: where the data came from and who was held out. */
 export interface ModelCardContext {
@@ -60,7 +61,7 @@ export function modelCardMarkdown(metadata: ModelMetadata, context: ModelCardCon
     '',
     '## Training',
     '',
-    `${training.epochsRun} of up to ${training.epochsAsked} epochs, batch ${training.batchSize}, Adam at ${training.learningRate}, class weights ${training.classWeights ? 'on' : 'off'}, ${training.augmentation.copies} augmented ${training.augmentation.copies === 1 ? 'copy' : 'copies'} per training clip (${training.augmentation.kinds.join(', ') || 'none'}); ${Math.round(metadata.trainingSeconds / 60)} min on the ${metadata.backend} backend.`,
+    `${training.epochsRun} of up to ${training.epochsAsked} epochs, batch ${training.batchSize}, Adam at ${training.learningRate}, class weights ${training.classWeights ? 'on' : 'off'}, ${averagingText(training.weightAveraging)}, ${maskingText(training.masking)}, ${training.augmentation.copies} augmented ${training.augmentation.copies === 1 ? 'copy' : 'copies'} per training clip (${training.augmentation.kinds.join(', ') || 'none'}); ${Math.round(metadata.trainingSeconds / 60)} min on the ${metadata.backend} backend.`,
     '',
     '## Reproduce',
     '',
@@ -88,4 +89,13 @@ function metricsSection(title: string, metrics: EvaluationMetrics, labels: reado
     ...metrics.confusionMatrix.map((row, index) => `| ${labels[index]} | ${row.join(' | ')} |`),
     '',
   ];
+}
+
+function averagingText(decay: number | undefined): string {
+  return decay ? `the weights averaged over training steps (exponential moving average, decay ${decay} per step)` : 'no weight averaging';
+}
+
+function maskingText(masking: MaskingOptions | null | undefined): string {
+  if (!masking) return 'no masking';
+  return `SpecAugment masking (${masking.coefficientMasks} bands of up to ${masking.maxCoefficients} coefficients and ${masking.frameMasks} spans of up to ${masking.maxFrames} frames per sample)`;
 }

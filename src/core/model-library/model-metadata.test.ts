@@ -27,6 +27,20 @@ describe('parseModelMetadata', () => {
     expect(parseModelMetadata(JSON.parse(JSON.stringify(metadata)))).toEqual(metadata);
   });
 
+  it('reads the weight averaging decay when present (older models have none) and refuses one outside [0, 1)', () => {
+    const averaged = edited((json) => (json.training.weightAveraging = 0.999));
+    expect(parseModelMetadata(averaged).training.weightAveraging).toBe(0.999);
+    expect(parseModelMetadata(sampleMetadata()).training).not.toHaveProperty('weightAveraging');
+    expect(refusal(edited((json) => (json.training.weightAveraging = 1)))).toMatch(/"training\.weightAveraging" must be a finite number from 0 to 0\.99999, not 1/);
+  });
+
+  it('reads the masking when present, null for none, and refuses a fractional width', () => {
+    const masking = { coefficientMasks: 2, maxCoefficients: 8, frameMasks: 2, maxFrames: 20 };
+    expect(parseModelMetadata(edited((json) => (json.training.masking = masking))).training.masking).toEqual(masking);
+    expect(parseModelMetadata(edited((json) => (json.training.masking = null))).training.masking).toBeNull();
+    expect(refusal(edited((json) => (json.training.masking = { ...masking, maxFrames: 2.5 })))).toMatch(/"training\.masking\.maxFrames" must be/);
+  });
+
   it('keeps a normalisation that FeatureStandardiser reads back', () => {
     const { normalisation, featureConfig } = parseModelMetadata(sampleMetadata());
     expect(FeatureStandardiser.fromJSON(normalisation, featureConfig.nMfcc).bins).toBe(40);

@@ -6,6 +6,7 @@ import { type EvaluationMetrics, parseEvaluationMetrics } from './evaluation-met
 import { JsonReader } from './json-reader';
 import { ModelFileError } from './model-file-error';
 import { parseFeatureConfig } from './parse-feature-config';
+import type { MaskingOptions } from '../model/spec-augment';
 
 /** The version of this metadata's layout; a model file from a newer layout is refused, not misread. */
 export const MODEL_METADATA_VERSION = 1;
@@ -26,6 +27,10 @@ export interface TrainingSettings {
   readonly learningRate: number;
   readonly augmentation: { readonly copies: number; readonly kinds: readonly AugmentationKind[] };
   readonly classWeights: boolean;
+  /** Decay per step of the weight average the model holds (absent or 0: the epoch's own weights). */
+  readonly weightAveraging?: number;
+  /** SpecAugment masking in training (absent or null: none). */
+  readonly masking?: MaskingOptions | null;
 }
 
 /**
@@ -161,7 +166,16 @@ function parseTrainingSettings(reader: JsonReader): TrainingSettings {
       }),
     },
     classWeights: reader.boolean('classWeights'),
+    ...(reader.has('weightAveraging') && { weightAveraging: reader.number('weightAveraging', { min: 0, max: 0.99999 }) }),
+    ...(reader.has('masking') && { masking: parseMasking(reader) }),
   };
+}
+
+function parseMasking(reader: JsonReader): MaskingOptions | null {
+  if (reader.value.masking === null) return null;
+  const masking = reader.object('masking');
+  const count = (name: keyof MaskingOptions) => masking.number(name, { min: 0, max: 1000, integer: true });
+  return { coefficientMasks: count('coefficientMasks'), maxCoefficients: count('maxCoefficients'), frameMasks: count('frameMasks'), maxFrames: count('maxFrames') };
 }
 
 function parseMetrics(reader: JsonReader, labels: readonly string[]): ModelMetadata['metrics'] {

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import type { SeededRandom } from '../random/seeded-random';
+import { maskSample, type MaskingOptions } from './spec-augment';
 import type { LabelledFeatures } from './training-types';
 
 /** One batch as tensors; dispose with `disposeBatch`. */
@@ -38,7 +40,8 @@ export class BatchBuilder {
     return this.data.labels.length;
   }
 
-  build(indices: readonly number[]): Batch {
+  /** The samples at `indices`; with `masking`, each copy is masked (the stored features never are). */
+  build(indices: readonly number[], masking?: { options: MaskingOptions; random: SeededRandom }): Batch {
     const size = indices.length;
     const x = new Float32Array(size * this.sampleSize);
     const oneHot = new Float32Array(size * this.numClasses).fill(this.labelSmoothing / this.numClasses);
@@ -47,6 +50,7 @@ export class BatchBuilder {
     indices.forEach((sample, row) => {
       const label = this.data.labels[sample];
       x.set(this.data.features.subarray(sample * this.sampleSize, (sample + 1) * this.sampleSize), row * this.sampleSize);
+      if (masking) maskSample(x.subarray(row * this.sampleSize, (row + 1) * this.sampleSize), this.inputShape[0], this.inputShape[1], masking.options, masking.random);
       oneHot[row * this.numClasses + label] += 1 - this.labelSmoothing;
       labels[row] = label;
       weights[row] = this.classWeights?.[label] ?? 1;

@@ -6,10 +6,13 @@ import { SeededRandom } from '../random/seeded-random';
  */
 export class EpochPlan {
   readonly order: number[];
+  /** Draws the masks of SpecAugment, a stream of its own so that masking leaves the order and dropout alone. */
+  readonly maskRandom: SeededRandom;
   private readonly random: SeededRandom;
 
   constructor(seed: number, epoch: number, sampleCount: number) {
     this.random = SeededRandom.derive(seed, `train-epoch-${epoch}`);
+    this.maskRandom = SeededRandom.derive(seed, `train-masks-${epoch}`);
     this.order = this.random.shuffle(Array.from({ length: sampleCount }, (_, i) => i));
   }
 

@@ -1,5 +1,6 @@
 // The model core's public API: what a training worker uses.
 export { evaluate, type Evaluation } from './evaluate';
+export { DEFAULT_MASKING, type MaskingOptions, maskingProblems } from './spec-augment';
 export { createThesisCnn, THESIS_INPUT_SHAPE, type ThesisCnnOptions } from './thesis-cnn';
 export { trainModel } from './train-model';
 export type {

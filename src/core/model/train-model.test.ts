@@ -123,6 +123,54 @@ describe('trainModel on the wasm backend', () => {
     tf.dispose([batch.x, batch.oneHot, batch.labels, batch.sampleWeights]);
   });
 
+  it('averages the weights: validates and keeps the average, and resumes it exactly from the checkpoint', async () => {
+    const averaging = { ...base, epochs: 3, validation, weightAveraging: { decay: 0.9 } };
+    const plain = newModel(4);
+    const plainResult = await trainModel(plain, data, { ...averaging, weightAveraging: undefined });
+    const averaged = newModel(4);
+    const result = await trainModel(averaged, data, averaging);
+    // The training steps are the same; validation and the final weights are the average's.
+    result.history.forEach((epoch, i) => expect(epoch.loss).toBeCloseTo(plainResult.history[i].loss, 5));
+    expect(result.history[2].valLoss).not.toBeCloseTo(plainResult.history[2].valLoss as number, 4);
+    const kept = evaluate(averaged, new BatchBuilder(validation, INPUT, CLASSES, undefined), base.batchSize);
+    expect(kept.loss).toBeCloseTo(result.history[2].valLoss as number, 5);
+    expect(result.checkpoint?.weightAverage?.steps).toBe(3 * Math.ceil(data.labels.length / base.batchSize));
+
+    const first = newModel(4);
+    const firstResult = await trainModel(first, data, { ...averaging, epochs: 2 });
+    const resumed = newModel(98);
+    await trainModel(resumed, data, { ...averaging, resumeFrom: structuredClone(firstResult.checkpoint) as TrainingCheckpoint });
+    expect(maxDifference(weightsOf(resumed), weightsOf(averaged))).toBeLessThan(1e-5);
+    [plain, averaged, first, resumed].forEach((m) => m.dispose());
+  });
+
+  it('masks training batches (SpecAugment) reproducibly: the loss differs from unmasked, and a resumed run equals a straight one', async () => {
+    const masking = { coefficientMasks: 1, maxCoefficients: 2, frameMasks: 1, maxFrames: 4 };
+    const unmasked = newModel(13);
+    const plain = await trainModel(unmasked, data, { ...base, validation });
+    const straight = newModel(13);
+    const masked = await trainModel(straight, data, { ...base, validation, masking });
+    expect(masked.history[0].loss).not.toBeCloseTo(plain.history[0].loss, 4);
+    const firstModel = newModel(13);
+    const first = await trainModel(firstModel, data, { ...base, epochs: 1, validation, masking });
+    const resumed = newModel(97);
+    await trainModel(resumed, data, { ...base, validation, masking, resumeFrom: structuredClone(first.checkpoint) as TrainingCheckpoint });
+    expect(maxDifference(weightsOf(resumed), weightsOf(straight))).toBeLessThan(1e-5);
+    [unmasked, straight, firstModel, resumed].forEach((m) => m.dispose());
+  });
+
+  it('with averaging and early stopping, keeps the average of the best epoch', async () => {
+    const misleading = syntheticData(12, 2, (i) => (i + 1) % CLASSES);
+    const model = newModel(5);
+    const result = await trainModel(model, data, {
+      ...base, epochs: 30, learningRate: 0.01, validation: misleading, weightAveraging: { decay: 0.8 }, earlyStopping: { patience: 2, monitor: 'uar' },
+    });
+    const uars = result.history.map((h) => h.valUar as number);
+    expect(result.weightsFromEpoch).toBe(uars.indexOf(Math.max(...uars)));
+    expect(evaluate(model, new BatchBuilder(misleading, INPUT, CLASSES, undefined), base.batchSize).uar).toBeCloseTo(Math.max(...uars), 6);
+    model.dispose();
+  });
+
   it('cancels between batches and hands back the last epoch-end checkpoint', async () => {
     const model = newModel(6);
     const controller = new AbortController();
@@ -151,6 +199,7 @@ describe('trainModel on the wasm backend', () => {
       epochs: 4,
       validation,
       earlyStopping: { patience: 10 },
+      weightAveraging: { decay: 0.99 },
       onEpochEnd: () => void perEpoch.push([tf.memory().numTensors, tf.backend().numDataIds()]),
     });
     expect(new Set(perEpoch.map(([tensors]) => tensors)).size).toBe(1);
@@ -165,6 +214,8 @@ describe('trainModel on the wasm backend', () => {
     await expect(trainModel(model, { features: new Float32Array(5), labels: [0] }, base)).rejects.toThrow(/expected 1 samples/);
     await expect(trainModel(model, { features: new Float32Array(INPUT[0] * INPUT[1]), labels: [3] }, base)).rejects.toThrow(/class index/);
     await expect(trainModel(model, data, { ...base, earlyStopping: { patience: 1 } })).rejects.toThrow(/validation/);
+    await expect(trainModel(model, data, { ...base, weightAveraging: { decay: 1.5 } })).rejects.toThrow(/decay/);
+    await expect(trainModel(model, data, { ...base, masking: { coefficientMasks: -1, maxCoefficients: 2, frameMasks: 1, maxFrames: 4 } })).rejects.toThrow(/Mask counts/);
     model.dispose();
   });
 });

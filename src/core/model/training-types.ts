@@ -1,3 +1,5 @@
+import type { MaskingOptions } from './spec-augment';
+
 /** Samples in memory: `features` holds N samples of the model's input size (182 × 40), back to back. */
 export interface LabelledFeatures {
   features: Float32Array;
@@ -31,6 +33,13 @@ export interface TrainOptions {
   classWeights?: readonly number[];
   /** Label smoothing ε for the training targets (default 0); validation loss uses plain targets. */
   labelSmoothing?: number;
+  /** SpecAugment masking of each training sample as it is batched (default none). */
+  masking?: MaskingOptions;
+  /**
+   * Keep an exponential moving average of the weights (decay per step, e.g. 0.999), validate and
+   * early-stop on it, and end with it in the model.
+   */
+  weightAveraging?: { decay: number };
   validation?: LabelledFeatures;
   /** Needs `validation`: it monitors the validation loss or UAR. */
   earlyStopping?: EarlyStoppingOptions;
@@ -92,6 +101,14 @@ export interface TrainingCheckpoint {
   best: BestEpoch | null;
   epochsWithoutImprovement: number;
   history: EpochMetrics[];
+  /** The weight average so far, when the run averages weights. */
+  weightAverage?: WeightAverageSnapshot;
+}
+
+/** A weight average's state: the optimiser steps folded in so far and the averaged weights. */
+export interface WeightAverageSnapshot {
+  steps: number;
+  weights: TensorSnapshot[];
 }
 
 export type StopReason = 'completed' | 'early-stopped' | 'cancelled';
