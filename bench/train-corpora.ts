@@ -3,8 +3,8 @@
 // split by speaker with RAVDESS actors held out for validation and test, augment the training
 // side, standardise, train the thesis CNN on wasm, score the held-out actors. Development
 // machines only (the corpora are not in the project). Settings from the environment:
-// VALIDATION=15,16 TEST=17,18,19,20 EPOCHS=40 PATIENCE=8 MONITOR=uar MIN_EPOCHS=10 SMOOTHING=0 AVERAGING=0.999 MASKING=1
-// COPIES=2 KINDS=noise,pitch SEED=1 BATCH=32
+// VALIDATION=15,16 TEST=17,18,19,20 EPOCHS=40 PATIENCE=8 MONITOR=uar MIN_EPOCHS=10 SMOOTHING=0 AVERAGING=0.999 MASKING=0
+// COPIES=4 KINDS=noise,stretch,pitch,shift SEED=1 BATCH=32
 import { existsSync, mkdirSync, openAsBlob } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { DEFAULT_AUGMENTATION_SETTINGS } from '../src/core/augment';
 import { buildDatasetReport, selectUsableItems, splitDataset } from '../src/core/dataset';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/feature-config';
 import { FeatureExtractor } from '../src/core/features/feature-extractor';
+import { DEFAULT_MASKING } from '../src/core/model/spec-augment';
 import type { StoppingMonitor } from '../src/core/model/training-types';
 import { useWasmBackend } from '../src/core/model/use-wasm-backend';
 import type { SideEvaluation } from '../workers/training/predict-packed';
@@ -34,15 +35,15 @@ const SETTINGS = {
   seed: Number(env('SEED', '1')),
   labelSmoothing: Number(env('SMOOTHING', String(DEFAULT_TRAINING_SETTINGS.labelSmoothing))),
   weightAveraging: Number(env('AVERAGING', String(DEFAULT_TRAINING_SETTINGS.weightAveraging))),
-  masking: env('MASKING', '1') === '0' ? null : DEFAULT_TRAINING_SETTINGS.masking,
+  masking: env('MASKING', '0') === '1' ? DEFAULT_MASKING : null,
   earlyStopping:
     env('PATIENCE', '8') === '0'
       ? null
       : { patience: Number(env('PATIENCE', '8')), monitor: env('MONITOR', 'uar') as StoppingMonitor, minEpochs: Number(env('MIN_EPOCHS', '10')) },
 };
 const PLAN = {
-  settings: { ...DEFAULT_AUGMENTATION_SETTINGS, kinds: env('KINDS', 'noise,pitch').split(',') as AugmentationKind[] },
-  copies: Number(env('COPIES', '2')),
+  settings: { ...DEFAULT_AUGMENTATION_SETTINGS, kinds: env('KINDS', 'noise,stretch,pitch,shift').split(',') as AugmentationKind[] },
+  copies: Number(env('COPIES', '4')),
 };
 const HOLD_OUT = { validation: actors(env('VALIDATION', '15,16')), test: actors(env('TEST', '17,18,19,20')) };
 

@@ -4,7 +4,7 @@
 // page into public/models/default/ with its model card. Same seed and data give the same model.
 //
 // Settings from the environment (defaults in brackets): VALIDATION [ravdess:15,ravdess:16,emodb:03]
-// TEST [ravdess:17..20,emodb:08,emodb:09] EPOCHS [40] COPIES [2] KINDS [noise,pitch] SEED [1]
+// TEST [ravdess:17..20,emodb:08,emodb:09] EPOCHS [40] COPIES [4] KINDS [noise,stretch,pitch,shift] SEED [1]
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,8 @@ const SPEAKERS = {
 };
 const RECIPE = {
   epochs: env('EPOCHS', '40'),
-  copies: env('COPIES', '2'),
+  copies: env('COPIES', '4'),
+  kinds: list(env('KINDS', 'noise,stretch,pitch,shift')),
   seed: env('SEED', '1'),
 };
 const CORPORA = ['ravdess', 'tess', 'emodb'];
@@ -86,6 +87,9 @@ async function train(page: Page): Promise<string> {
     for (const speaker of SPEAKERS[side]) await page.getByLabel(`Side for speaker ${speaker}`).selectOption(side);
   }
   await page.getByLabel('Augmented copies per training clip').fill(RECIPE.copies);
+  for (const kind of ['noise', 'stretch', 'pitch', 'shift']) {
+    await page.locator(`.augment__kind[data-kind="${kind}"] .augment__toggle input[type="checkbox"]`).setChecked(RECIPE.kinds.includes(kind));
+  }
   await page.getByLabel('Epochs', { exact: true }).fill(RECIPE.epochs);
   await page.getByLabel('Seed').last().fill(RECIPE.seed);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
@@ -136,7 +140,7 @@ async function writeDefaultModel(trained: ValidatedModel): Promise<void> {
       'TESS "ps" (pleasant surprise) is surprise.',
     ],
     licence: 'non-commercial use with attribution to the three corpora above (the most restrictive terms of its data: CC BY-NC-SA 4.0, CC BY-NC-ND 4.0, research use).',
-    reproduce: `\`npm run train:default\` (settings: VALIDATION=${SPEAKERS.validation.join(',')} TEST=${SPEAKERS.test.join(',')} EPOCHS=${RECIPE.epochs} COPIES=${RECIPE.copies} SEED=${RECIPE.seed}), which drives the app's own Train page in headless Chromium on ../shared/corpora.`,
+    reproduce: `\`npm run train:default\` (settings: VALIDATION=${SPEAKERS.validation.join(',')} TEST=${SPEAKERS.test.join(',')} EPOCHS=${RECIPE.epochs} COPIES=${RECIPE.copies} KINDS=${RECIPE.kinds.join(',')} SEED=${RECIPE.seed}), which drives the app's own Train page in headless Chromium on ../shared/corpora.`,
   }));
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_MASKING, type MaskingOptions, maskingProblems } from '../../src/core/model/spec-augment';
+import { type MaskingOptions, maskingProblems } from '../../src/core/model/spec-augment';
 import type { StoppingMonitor } from '../../src/core/model/training-types';
 
 /** Which tfjs backend to train on: 'auto' picks the fastest real one (a software GPU is no GPU). */
@@ -48,7 +48,7 @@ export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
   classWeights: true,
   labelSmoothing: 0,
   weightAveraging: 0.999,
-  masking: DEFAULT_MASKING,
+  masking: null,
   earlyStopping: DEFAULT_EARLY_STOPPING,
   backend: 'auto',
 };

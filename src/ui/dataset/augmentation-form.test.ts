@@ -10,13 +10,14 @@ describe('augmentation form', () => {
   });
 
   it('turns kinds on and off in the form order', () => {
-    const plan = withKind(withKind(DEFAULT_AUGMENTATION_PLAN, 'shift', true), 'stretch', true);
-    expect(plan.settings.kinds).toEqual(['noise', 'stretch', 'pitch', 'shift']);
-    expect(withKind(plan, 'noise', false).settings.kinds).toEqual(['stretch', 'pitch', 'shift']);
+    const plan = withKind(withKind(DEFAULT_AUGMENTATION_PLAN, 'shift', false), 'stretch', false);
+    expect(plan.settings.kinds).toEqual(['noise', 'pitch']);
+    expect(withKind(plan, 'shift', true).settings.kinds).toEqual(['noise', 'pitch', 'shift']);
+    expect(withKind(withKind(plan, 'shift', true), 'stretch', true).settings.kinds).toEqual(['noise', 'stretch', 'pitch', 'shift']);
   });
 
   it('finds reversed and out-of-range ranges of the kinds in use only', () => {
-    const settings = DEFAULT_AUGMENTATION_PLAN.settings;
+    const settings = withKind(DEFAULT_AUGMENTATION_PLAN, 'stretch', false).settings;
     expect(settingsProblems(settings)).toEqual([]);
     expect(settingsProblems({ ...settings, noise: { snrDb: { min: 30, max: 10 } } })).toEqual(['Noise: the lowest value must not be above the highest.']);
     expect(settingsProblems({ ...settings, pitch: { ...settings.pitch, semitones: { min: -24, max: 2 } } })).toEqual(['Pitch shift: use values from -12 to 12.']);
