@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { readModelBundle } from '../src/core/model-library/model-bundle';
 import { expect, test } from './helpers/guard';
 import { withoutBuiltinModel } from './helpers/model-fixture';
 import { loadZips, openTrain } from './helpers/train-page';
@@ -30,6 +31,9 @@ test('a small dataset trains for 2 epochs on wasm, with live curves and the fina
   await page.getByLabel('Augmented copies per training clip').fill('1');
   await page.getByLabel('Epochs', { exact: true }).fill('2');
   await page.getByLabel('Batch size').fill('8');
+  await page.getByLabel(/Weight averaging/).fill('0.99');
+  await page.getByLabel(/Mask bands of coefficients/).check();
+  await page.getByLabel('Frame masks').fill('1');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('training-summary')).toContainText(/Trained 2 epochs in .* on wasm \(\d threads?\)/, { timeout: 180_000 });
   await expect(page.getByTestId('training-summary')).toContainText(/validation accuracy \d+(\.\d)?%, unweighted average recall \d+(\.\d)?%/);
@@ -53,6 +57,8 @@ test('a small dataset trains for 2 epochs on wasm, with live curves and the fina
     page.getByRole('group', { name: `Export ${name}` }).getByRole('button', { name: 'Model file (.zip)' }).click(),
   ]);
   const bundle = readFileSync((await bundleDownload.path())!);
+  const { metadata } = await readModelBundle(new File([bundle], 'exported.zip'));
+  expect(metadata.training).toMatchObject({ weightAveraging: 0.99, masking: { coefficientMasks: 2, maxCoefficients: 8, frameMasks: 1, maxFrames: 20 } });
   await page.getByRole('button', { name: `Delete ${name}` }).click();
   await page.getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByTestId('empty-library')).toBeVisible();

@@ -1,6 +1,6 @@
+import type { MaskingOptions } from '../model/spec-augment';
 import type { EvaluationMetrics } from './evaluation-metrics';
 import type { ModelMetadata } from './model-metadata';
-import type { MaskingOptions } from '../model/spec-augment';
 
 /** What a model card says beyond the metadata: where the data came from and who was held out. */
 export interface ModelCardContext {
@@ -13,6 +13,8 @@ export interface ModelCardContext {
   readonly licence: string;
   /** How to reproduce it: the command and its settings. */
   readonly reproduce: string;
+  /** What may flatter the held-out figures, and checks made elsewhere: a section of its own when given. */
+  readonly trust?: readonly string[];
   /** Scores per group of held-out speakers (per corpus), when measured. */
   readonly groups?: readonly { readonly group: string; readonly files: number; readonly uar: number; readonly accuracy: number }[];
 }
@@ -40,7 +42,7 @@ export function modelCardMarkdown(metadata: ModelMetadata, context: ModelCardCon
     '## Split (speaker-independent)',
     '',
     `- Validation speakers (early stopping chose the epoch on them, so their figures lean optimistic): ${context.validationSpeakers.join(', ') || 'none'}.`,
-    `- Test speakers (never seen in training nor used to choose anything): ${context.testSpeakers.join(', ') || 'none'}.`,
+    `- Test speakers (never seen in training, nor used to choose the epoch): ${context.testSpeakers.join(', ') || 'none'}.`,
     `- Every other speaker trained. Split kind ${metadata.split.kind}, seed ${metadata.split.seed}.`,
     '',
     ...(context.groups && context.groups.length > 0
@@ -53,6 +55,7 @@ export function modelCardMarkdown(metadata: ModelMetadata, context: ModelCardCon
           '',
         ]
       : []),
+    ...(context.trust && context.trust.length > 0 ? ['## How far to trust these figures', '', ...context.trust.map((line) => `- ${line}`), ''] : []),
     ...(metadata.metrics.test ? metricsSection('Test (held-out speakers)', metadata.metrics.test, metadata.labels) : []),
     ...metricsSection('Validation (held-out speakers)', metadata.metrics.validation, metadata.labels),
     '## Features',

@@ -2,11 +2,11 @@ import type { AugmentationKind } from '../augment/augmentation-spec';
 import type { SplitKind } from '../dataset/split-options';
 import type { FeatureConfig } from '../features/feature-config';
 import type { FeatureStandardiserJson } from '../features/feature-standardiser';
+import type { MaskingOptions } from '../model/spec-augment';
 import { type EvaluationMetrics, parseEvaluationMetrics } from './evaluation-metrics';
 import { JsonReader } from './json-reader';
 import { ModelFileError } from './model-file-error';
 import { parseFeatureConfig } from './parse-feature-config';
-import type { MaskingOptions } from '../model/spec-augment';
 
 /** The version of this metadata's layout; a model file from a newer layout is refused, not misread. */
 export const MODEL_METADATA_VERSION = 1;
