@@ -14,6 +14,7 @@ import { modelCardMarkdown } from '../../src/core/model-library/model-card';
 import { METADATA_JSON_NAME, MODEL_JSON_NAME, modelPairFiles, readModelBundle, readModelFiles } from '../../src/core/model-library/model-bundle';
 import type { ValidatedModel } from '../../src/core/model-library/validate-model-artifacts';
 import { speakerScores } from './speaker-scores';
+import { DEFAULT_MODEL_TRUST } from './card-trust';
 import { WEIGHTS_FILE_NAME } from '../../src/core/model-library/model-artifacts';
 import { serveStatic } from '../../bench/browser/runner/serve-static';
 import { corpusZips } from './corpus-zips';
@@ -128,6 +129,7 @@ async function writeDefaultModel(trained: ValidatedModel): Promise<void> {
   for (const group of groups) console.log(`  ${group.group}: ${group.files} files, UAR ${(group.uar * 100).toFixed(1)}%, accuracy ${(group.accuracy * 100).toFixed(1)}%`);
   writeFileSync(join(outDir, 'MODEL_CARD.md'), modelCardMarkdown(metadata, {
     groups,
+    trust: DEFAULT_MODEL_TRUST,
     data: [
       'RAVDESS (Livingstone & Russo 2018, PLoS ONE 13(5) e0196391), speech, actors 1-20, 22,050 Hz FLAC: CC BY-NC-SA 4.0.',
       'TESS (Pichora-Fuller & Dupuis 2020, doi 10.5683/SP2/E8H2MF), every other word of both speakers: CC BY-NC-ND 4.0.',
