@@ -68,7 +68,7 @@ test('augmentation settings say what is wrong with them', async ({ page }) => {
   await expect(page.getByRole('alert').filter({ hasText: 'Noise: the lowest value must not be above the highest.' })).toBeVisible();
   await noise.getByLabel('SNR from').fill('10');
   await expect(page.getByRole('alert').filter({ hasText: 'Noise:' })).toHaveCount(0);
-  for (const kind of ['noise', 'pitch']) await page.locator(`[data-kind="${kind}"]`).getByRole('checkbox').uncheck();
+  for (const kind of ['noise', 'stretch', 'pitch', 'shift']) await page.locator(`[data-kind="${kind}"]`).getByRole('checkbox').uncheck();
   await expect(page.getByRole('alert').filter({ hasText: 'Choose at least one augmentation, or set the copies to 0.' })).toBeVisible();
   await page.getByLabel('Augmented copies per training clip').fill('0');
   await expect(page.getByRole('alert').filter({ hasText: 'Choose at least one augmentation' })).toHaveCount(0);
