@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { parseDelimitedText } from '../src/core/dataset/delimited-text';
 import { printTable, type Row, writeResults } from './_report';
 import { serveStatic } from './browser/runner/serve-static';
-import { HEADLESS_CHROMIUM_ARGS } from '../scripts/headless-chromium';
+import { CHROMIUM_EXECUTABLE, HEADLESS_CHROMIUM_ARGS, loadChromium } from '../scripts/headless-chromium';
 
 const root = join(process.env.SER_BENCH_DIR ?? '.', '..');
 const MINUTES = Number(process.env.LIVE_MINUTES ?? 10);
@@ -30,12 +30,10 @@ interface Sample {
   readonly bytes: number;
 }
 
-// Loaded by Node at run time, not bundled.
-const PLAYWRIGHT = 'playwright-core';
-const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+const chromium = await loadChromium();
 const server = await serveStatic(join(root, 'dist'));
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_EXECUTABLE,
   args: [
     ...HEADLESS_CHROMIUM_ARGS,
     '--use-fake-device-for-media-stream',

@@ -15,7 +15,7 @@ import { SeededRandom } from '../src/core/random/seeded-random';
 import { writeStoredZip } from '../src/core/zip/zip-writer';
 import { printTable, type Row, writeResults } from './_report';
 import { serveStatic } from './browser/runner/serve-static';
-import { HEADLESS_CHROMIUM_ARGS } from '../scripts/headless-chromium';
+import { CHROMIUM_EXECUTABLE, HEADLESS_CHROMIUM_ARGS, loadChromium } from '../scripts/headless-chromium';
 
 const root = join(process.env.SER_BENCH_DIR ?? '.', '..');
 const FILES = Number(process.env.LOAD_FILES ?? 10_000);
@@ -82,11 +82,9 @@ const predictFiles = (await variedFiles(PREDICT_FILES)).map(({ path, data }) => 
 });
 
 const server = await serveStatic(join(root, 'dist'));
-// Loaded by Node at run time, not bundled.
-const PLAYWRIGHT = 'playwright-core';
-const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+const chromium = await loadChromium();
 const browserServer = await chromium.launchServer({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_EXECUTABLE,
   args: [...HEADLESS_CHROMIUM_ARGS],
 });
 const browser = await chromium.connect(browserServer.wsEndpoint());

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { printTable, type Row, writeResults } from './_report';
 import { serveStatic } from './browser/runner/serve-static';
-import { HEADLESS_CHROMIUM_ARGS } from '../scripts/headless-chromium';
+import { CHROMIUM_EXECUTABLE, HEADLESS_CHROMIUM_ARGS, loadChromium } from '../scripts/headless-chromium';
 
 const root = join(process.env.SER_BENCH_DIR ?? '.', '..');
 const RUNS = Number(process.env.STARTUP_RUNS ?? 5);
@@ -32,11 +32,9 @@ function firstPaintScripts(): { file: string; bytes: number; gzipped: number }[]
 
 const scripts = firstPaintScripts();
 const server = await serveStatic(join(root, 'dist'));
-// Loaded by Node at run time, not bundled.
-const PLAYWRIGHT = 'playwright-core';
-const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+const chromium = await loadChromium();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_EXECUTABLE,
   args: [...HEADLESS_CHROMIUM_ARGS],
 });
 const loadAtStart = load();

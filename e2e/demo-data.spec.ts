@@ -1,5 +1,5 @@
 import { expect, test } from './helpers/guard';
-import { openTrain } from './helpers/train-page';
+import { openTrain, setRecipe } from './helpers/train-page';
 
 test('Train: the demo data loads and trains in a minute', async ({ page }) => {
   test.setTimeout(120_000);
@@ -7,8 +7,7 @@ test('Train: the demo data loads and trains in a minute', async ({ page }) => {
   await page.getByRole('button', { name: 'Try with demo data' }).click();
   await expect(page.getByText('Dataset from ravdess-demo-train.zip.')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('table', { name: 'Split summary' })).toBeVisible();
-  await page.getByLabel('Augmented copies per training clip').fill('0');
-  await page.getByLabel('Epochs', { exact: true }).fill('2');
+  await setRecipe(page, { copies: 0, epochs: 2 });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('training-summary')).toContainText('Trained 2 epochs', { timeout: 90_000 });
 });

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { readModelBundle } from '../src/core/model-library/model-bundle';
 import { expect, test } from './helpers/guard';
 import { withoutBuiltinModel } from './helpers/model-fixture';
-import { loadZips, openTrain } from './helpers/train-page';
+import { loadZips, openTrain, setRecipe } from './helpers/train-page';
 
 const speechDir = fileURLToPath(new URL('../src/fixtures/speech/', import.meta.url));
 const SPEECH = readdirSync(speechDir).filter((name) => name.endsWith('.wav')).sort().slice(0, 5);
@@ -28,9 +28,7 @@ test('a small dataset trains for 2 epochs on wasm, with live curves and the fina
   test.setTimeout(180_000);
   await openTrain(page);
   await loadZips(page, ALL_GOOD);
-  await page.getByLabel('Augmented copies per training clip').fill('1');
-  await page.getByLabel('Epochs', { exact: true }).fill('2');
-  await page.getByLabel('Batch size').fill('8');
+  await setRecipe(page, { copies: 1, epochs: 2, batchSize: 8 });
   await page.getByLabel(/Weight averaging/).fill('0.99');
   await page.getByLabel(/Mask bands of coefficients/).check();
   await page.getByLabel('Frame masks').fill('1');
@@ -71,10 +69,7 @@ test('a reload during training offers to resume, and the resumed run finishes an
   test.setTimeout(240_000);
   await openTrain(page);
   await loadZips(page, ALL_GOOD);
-  await page.getByLabel('Augmented copies per training clip').fill('1');
-  await page.getByLabel('Epochs', { exact: true }).fill('40');
-  await page.getByLabel('Batch size').fill('4');
-  await page.getByLabel(/Stop early when the validation score/).uncheck();
+  await setRecipe(page, { copies: 1, epochs: 40, batchSize: 4, earlyStopping: false });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('training-resumable')).toContainText('A checkpoint is kept after every epoch', { timeout: 60_000 });
   await expect(page.getByText(/^Epoch ([3-9]|\d\d) of 40/)).toBeVisible({ timeout: 60_000 });
@@ -97,9 +92,7 @@ test('an interrupted run can be discarded', async ({ page }) => {
   test.setTimeout(120_000);
   await openTrain(page);
   await loadZips(page, ALL_GOOD);
-  await page.getByLabel('Epochs', { exact: true }).fill('200');
-  await page.getByLabel('Batch size').fill('4');
-  await page.getByLabel(/Stop early when the validation score/).uncheck();
+  await setRecipe(page, { epochs: 200, batchSize: 4, earlyStopping: false });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByText(/^Epoch [2-9] of 200/)).toBeVisible({ timeout: 60_000 });
   await page.reload();

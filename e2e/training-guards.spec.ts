@@ -1,7 +1,7 @@
 import { writeStoredZip } from '../src/core/zip/zip-writer';
 import { toneWav } from '../workers/testing/tone-wav';
 import { expect, test } from './helpers/guard';
-import { loadZips, openTrain } from './helpers/train-page';
+import { loadZips, openTrain, setRecipe } from './helpers/train-page';
 
 const ALL_GOOD = ['folders.zip', 'ravdess.zip', 'tess.zip', 'emodb.zip', 'savee.zip', 'crema-d.zip'];
 
@@ -17,10 +17,7 @@ test('two tabs cannot train at once: the second is told, and the first goes on',
   test.setTimeout(120_000);
   await openTrain(page);
   await loadZips(page, ALL_GOOD);
-  await page.getByLabel('Augmented copies per training clip').fill('0');
-  await page.getByLabel('Epochs', { exact: true }).fill('50');
-  await page.getByLabel('Batch size').fill('4');
-  await page.getByLabel(/Stop early when the validation score/).uncheck();
+  await setRecipe(page, { copies: 0, epochs: 50, batchSize: 4, earlyStopping: false });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByText(/^Epoch \d+ of 50/)).toBeVisible({ timeout: 60_000 });
 

@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './helpers/guard';
 import { withoutBuiltinModel } from './helpers/model-fixture';
-import { loadZips, openTrain } from './helpers/train-page';
+import { loadZips, openTrain, setRecipe } from './helpers/train-page';
 
 /** The page's worker whose script name contains `name`, once it runs. */
 async function workerNamed(page: Page, name: string): Promise<Worker> {
@@ -31,9 +31,7 @@ test('a training worker that dies mid-run is reported, and the run can be resume
   await withoutBuiltinModel(context);
   await openTrain(page);
   await loadZips(page, ['folders.zip', 'ravdess.zip', 'tess.zip', 'emodb.zip', 'savee.zip', 'crema-d.zip']);
-  await page.getByLabel('Augmented copies per training clip').fill('0');
-  await page.getByLabel('Epochs', { exact: true }).fill('30');
-  await page.getByLabel('Batch size').fill('4');
+  await setRecipe(page, { copies: 0, epochs: 30, batchSize: 4 });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   // Wait for a checkpoint (epoch 2 running means epoch 1's is kept), then kill the worker.
   await expect(page.getByText(/^Epoch ([2-9]|\d\d) of 30/)).toBeVisible({ timeout: 60_000 });

@@ -27,3 +27,19 @@ export async function loadZips(page: Page, files: readonly InputFile[]): Promise
 export function rowsOf(table: Locator): Promise<string[][]> {
   return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell.textContent ?? '').trim())));
 }
+
+/** What a test sets on the Train page before Train; what it leaves out keeps the page's default. */
+export interface TrainRecipe {
+  copies?: number;
+  epochs?: number;
+  batchSize?: number;
+  /** false unticks early stopping, so every epoch asked for is trained. */
+  earlyStopping?: false;
+}
+
+export async function setRecipe(page: Page, recipe: TrainRecipe): Promise<void> {
+  if (recipe.copies !== undefined) await page.getByLabel('Augmented copies per training clip').fill(String(recipe.copies));
+  if (recipe.epochs !== undefined) await page.getByLabel('Epochs', { exact: true }).fill(String(recipe.epochs));
+  if (recipe.batchSize !== undefined) await page.getByLabel('Batch size').fill(String(recipe.batchSize));
+  if (recipe.earlyStopping === false) await page.getByLabel(/Stop early when the validation score/).uncheck();
+}

@@ -19,7 +19,7 @@ import { WEIGHTS_FILE_NAME } from '../../src/core/model-library/model-artifacts'
 import { serveStatic } from '../../bench/browser/runner/serve-static';
 import { corpusZips } from './corpus-zips';
 import { buildApp } from './build-app';
-import { HEADLESS_CHROMIUM_ARGS } from '../headless-chromium';
+import { CHROMIUM_EXECUTABLE, HEADLESS_CHROMIUM_ARGS, loadChromium } from '../headless-chromium';
 
 const root = process.env.SER_ROOT ?? process.cwd();
 const corporaDir = join(root, '../shared/corpora');
@@ -52,12 +52,10 @@ const work = mkdtempSync(join(tmpdir(), 'ser-default-'));
 console.log('zipping the corpora:');
 const zips = corpusZips(corporaDir, CORPORA, work);
 const server = await serveStatic(join(root, 'dist'));
-// Loaded by Node at run time, not bundled.
-const PLAYWRIGHT = 'playwright-core';
-const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
+const chromium = await loadChromium();
 // A persistent profile, as a user's browser has: storage quotas of a real disk, not an incognito context's.
 const browser = await chromium.launchPersistentContext(join(work, 'profile'), {
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_EXECUTABLE,
   args: [...HEADLESS_CHROMIUM_ARGS],
   acceptDownloads: true,
 });

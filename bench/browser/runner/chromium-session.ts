@@ -1,10 +1,8 @@
 // Node only: headless Chromium and a fresh context, a fresh page per benchmark request.
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { BenchOutcome, BenchPageApi, BenchRequest } from '../bench-protocol';
-import { HEADLESS_CHROMIUM_ARGS } from '../../../scripts/headless-chromium';
+import { CHROMIUM_EXECUTABLE, HEADLESS_CHROMIUM_ARGS, loadChromium } from '../../../scripts/headless-chromium';
 
-// Loaded by Node at run time, not bundled (see build-bench-page.ts).
-const PLAYWRIGHT = 'playwright-core';
 
 const ARGS = [
   ...HEADLESS_CHROMIUM_ARGS,
@@ -20,8 +18,8 @@ export class ChromiumSession {
   ) {}
 
   static async open(url: string): Promise<ChromiumSession> {
-    const { chromium } = (await import(PLAYWRIGHT)) as typeof import('playwright-core');
-    const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ARGS });
+    const chromium = await loadChromium();
+    const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: ARGS });
     return new ChromiumSession(browser, await browser.newContext(), url);
   }
 
