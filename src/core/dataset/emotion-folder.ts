@@ -28,12 +28,15 @@ function emotionOfFolder(name: string): FolderEmotion | null {
 }
 
 /** The label of the nearest enclosing folder that names an emotion, or null when none does. */
-export function labelFromFolders({ folders }: EntryPath): FileLabel | null {
-  for (let depth = folders.length - 1; depth >= 0; depth--) {
-    const emotion = emotionOfFolder(folders[depth]);
-    if (emotion !== null) {
-      return { ...emotion, source: 'folder', rule: `folder "${folders.slice(0, depth + 1).join('/')}"` };
-    }
-  }
+export function labelFromFolders(entry: EntryPath): FileLabel | null {
+  const depth = emotionFolderDepth(entry);
+  if (depth === null) return null;
+  const emotion = emotionOfFolder(entry.folders[depth]) as FolderEmotion;
+  return { ...emotion, source: 'folder', rule: `folder "${entry.folders.slice(0, depth + 1).join('/')}"` };
+}
+
+/** The index in `folders` of the nearest enclosing folder that names an emotion, or null. */
+export function emotionFolderDepth({ folders }: EntryPath): number | null {
+  for (let depth = folders.length - 1; depth >= 0; depth--) if (emotionOfFolder(folders[depth]) !== null) return depth;
   return null;
 }

@@ -11,7 +11,9 @@
  *    edited with `mergeLabels`, `renameLabel`, `dropLabel`).
  * 4. Split: `selectUsableItems` applies the mapping and the minimum duration; `splitDataset` splits
  *    the usable items by speaker (default), by file, or at random as the thesis did (with a warning).
- *    Only the training side (`trainIndices`) may be augmented.
+ *    Only the training side (`trainIndices`) may be augmented. Splits keep each corpus and label
+ *    in proportion on every side. `speakerFolds` makes k folds of speakers for cross-validation,
+ *    each with inner validation speakers.
  */
 export { audioFingerprint } from './audio-fingerprint';
 export { datasetItem, type AudioFacts, type DatasetItem, type SkipKind, type SkipReason } from './dataset-item';
@@ -44,6 +46,8 @@ export {
 } from './label-mapping';
 export { ManifestIndex } from './manifest-index';
 export { mergeDatasets, type NamedDataset } from './merge-datasets';
+export { corpusName, corpusOfSpeaker } from './speaker-corpus';
+export { DEFAULT_SPEAKER_FOLD_OPTIONS, type SpeakerFoldOptions, type SpeakerFolds, speakerFolds } from './speaker-folds';
 export { compareSpeakers } from './speaker-order';
 export { type DatasetSplit, splitDataset } from './split-dataset';
 export {

@@ -2,6 +2,7 @@ import type { FileLabelling } from './file-labelling';
 import { labelFromName } from './label-file';
 import { type ManifestEntry, type ManifestFile, parseLabelManifest } from './label-manifest';
 import { labelFromManifest, ManifestIndex } from './manifest-index';
+import { withSpeakerFolders } from './speaker-folders';
 
 export interface LabelledPath {
   readonly path: string;
@@ -15,7 +16,10 @@ export interface DatasetLabelling {
   readonly manifestProblems: readonly string[];
 }
 
-/** Labels every audio entry of one ZIP, using the ZIP's manifests (CSV or TSV) where they list a file. */
+/**
+ * Labels every audio entry of one ZIP, using the ZIP's manifests (CSV or TSV) where they list a file,
+ * and reads speakers from a layout of speaker folders where names and manifests give none.
+ */
 export function labelDatasetFiles(paths: readonly string[], manifestFiles: readonly ManifestFile[] = []): DatasetLabelling {
   const manifests = manifestFiles.map(parseLabelManifest);
   const index = new ManifestIndex(manifests);
@@ -31,5 +35,5 @@ export function labelDatasetFiles(paths: readonly string[], manifestFiles: reado
       .filter((entry) => !listedAndFound.has(entry))
       .map((entry) => `${manifest.path}, line ${entry.line}: "${entry.filePath}" is not among the audio files.`),
   );
-  return { files, manifestProblems: [...manifests.flatMap((manifest) => manifest.problems), ...missing] };
+  return { files: withSpeakerFolders(files), manifestProblems: [...manifests.flatMap((manifest) => manifest.problems), ...missing] };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CorpusFile, labelledCorpora } from './corpora-fixture';
 import { DatasetSplitError } from './dataset-split-error';
+import { corpusOfSpeaker } from './speaker-corpus';
 import { type DatasetSplit, splitDataset } from './split-dataset';
 import { DEFAULT_SPLIT_OPTIONS, SPLIT_SIDES, type SplitOptions, type SplitSide } from './split-options';
 import type { SplittableItem } from './split-units';
@@ -58,14 +59,39 @@ describe('splitDataset by speaker (the default)', () => {
     }
   });
 
-  it('balances labels and sizes across unequal speakers (EMO-DB, all three corpora)', () => {
-    for (const items of [emodb, everything]) {
-      for (const seed of SEEDS.slice(0, 10)) {
-        const split = splitDataset(items, { seed });
-        for (const sides of sidesOfSpeakers(items, split).values()) expect(sides.size).toBe(1);
-        expect(worstLabelShareGap(items, split)).toBeLessThan(0.05);
-        sideShares(split, items.length).forEach((share, side) => expect(Math.abs(share - [0.7, 0.15, 0.15][side])).toBeLessThan(0.035));
+  it('balances labels and sizes across unequal speakers (EMO-DB)', () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const split = splitDataset(emodb, { seed });
+      for (const sides of sidesOfSpeakers(emodb, split).values()) expect(sides.size).toBe(1);
+      expect(worstLabelShareGap(emodb, split)).toBeLessThan(0.05);
+      sideShares(split, emodb.length).forEach((share, side) => expect(Math.abs(share - [0.7, 0.15, 0.15][side])).toBeLessThan(0.035));
+    }
+  });
+
+  it('keeps each corpus in proportion on every side, and a corpus of too few speakers in training (all three corpora)', () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const split = splitDataset(everything, { seed });
+      for (const sides of sidesOfSpeakers(everything, split).values()) expect(sides.size).toBe(1);
+      // TESS has two speakers of 700 files: either on a small side would make it mostly TESS.
+      expect(split.summary.sides.train.filesByCorpus.tess).toBe(tess.length);
+      for (const corpus of ['ravdess', 'emodb']) {
+        const total = everything.filter((item) => corpusOfSpeaker(item.speaker) === corpus).length;
+        SPLIT_SIDES.forEach((side, index) => expect(Math.abs((split.summary.sides[side].filesByCorpus[corpus] ?? 0) / total - [0.7, 0.15, 0.15][index]), `${corpus} ${side}`).toBeLessThan(0.05));
       }
+            expect(split.warnings).toContain('Validation has no files of TESS: its scores say nothing about that corpus.');
+      expect(split.warnings).toContain('Test has no files of TESS: its scores say nothing about that corpus.');
+    }
+  });
+
+  it('does not train on one corpus and validate on another without saying so', () => {
+    // The trap of a split of RAVDESS actors 01-02 and TESS: each side one corpus, chance-level scores.
+    const items = everything.filter((item) => corpusOfSpeaker(item.speaker) === 'tess' || ['ravdess:01', 'ravdess:02'].includes(item.speaker ?? ''));
+    for (const seed of SEEDS.slice(0, 10)) {
+      const split = splitDataset(items, { seed, fractions: { train: 0.75, validation: 0.25, test: 0 } });
+      const { train, validation } = split.summary.sides;
+      if ((train.filesByCorpus.ravdess ?? 0) === 0) expect(split.warnings.some((warning) => warning.startsWith('Train has no files of RAVDESS'))).toBe(true);
+      if ((validation.filesByCorpus.tess ?? 0) === 0) expect(split.warnings).toContain('Validation has no files of TESS: its scores say nothing about that corpus.');
+      expect(train.filesByCorpus.ravdess ?? 0).toBeGreaterThan(0);
     }
   });
 

@@ -5,7 +5,7 @@ import { compareLabels } from './emotion-vocabulary';
 import { heldOutSideNames, heldOutSides } from './hold-out';
 import { resolveSplitOptions, SPLIT_SIDES, type SplitFractions, type SplitKind, type SplitOptions, type SplitSide } from './split-options';
 import { summariseSides, type SplitSummary } from './split-summary';
-import { buildSplitUnits, type SplittableItem, type SplitUnit } from './split-units';
+import { buildSplitUnits, type SplittableItem, type SplitUnit, splitStrata } from './split-units';
 import { splitWarnings } from './split-warnings';
 
 export interface DatasetSplit {
@@ -36,10 +36,29 @@ export interface DatasetSplit {
 export function splitDataset(items: readonly SplittableItem[], options: SplitOptions = {}): DatasetSplit {
   const { kind, fractions, seed, holdOutSpeakers } = resolveSplitOptions(options);
   if (items.length === 0) throw new DatasetSplitError('There are no labelled files to split.');
+  const units = buildSplitUnits(items, kind, splitStrata(items));
+  return splitUnits(items, units, heldOutSides(units, holdOutSpeakers), { kind, fractions, seed, heldOut: heldOutSideNames(holdOutSpeakers) });
+}
+
+/** How `splitUnits` shares out the units that are not placed by hand. */
+export interface UnitSplitOptions {
+  readonly kind: SplitKind;
+  readonly fractions: SplitFractions;
+  readonly seed: number;
+  /** Sides that hold only the units placed on them (they take no share of the rest). */
+  readonly heldOut: readonly SplitSide[];
+  /** Corpora placed in training on purpose: no warning that other sides lack them. */
+  readonly trainingOnlyCorpora?: readonly string[];
+}
+
+/**
+ * The split of items grouped into units: units with a side in `held` stay there, the others are
+ * shared out over the remaining sides by their fractions, stratified by corpus and label.
+ */
+export function splitUnits(items: readonly SplittableItem[], units: readonly SplitUnit[], held: readonly (SplitSide | null)[], options: UnitSplitOptions): DatasetSplit {
+  const { kind, fractions, seed, heldOut } = options;
   const labels = [...new Set(items.map((item) => item.label))].sort(compareLabels);
-  const units = buildSplitUnits(items, kind, labels);
-  const heldOut: readonly SplitSide[] = heldOutSideNames(holdOutSpeakers);
-  const unitSides = shareOut(units, heldOutSides(units, holdOutSpeakers), fractions, heldOut, SeededRandom.derive(seed, 'dataset-split'));
+  const unitSides = shareOut(units, held, fractions, heldOut, SeededRandom.derive(seed, 'dataset-split'));
   checkSidesFilled(kind, units, unitSides, fractions, heldOut);
   const assignments: SplitSide[] = items.map(() => 'train');
   units.forEach((unit, index) => unit.members.forEach((member) => (assignments[member] = unitSides[index])));
@@ -54,7 +73,7 @@ export function splitDataset(items: readonly SplittableItem[], options: SplitOpt
     validationIndices: indicesOf('validation'),
     testIndices: indicesOf('test'),
     summary: { sides, joinedSpeakers: kind === 'speaker' ? units.filter((unit) => unit.speakers.length > 1).map((unit) => unit.speakers) : [] },
-    warnings: splitWarnings({ kind, sides, labels, fractions, heldOut }),
+    warnings: splitWarnings({ kind, sides, labels, fractions, heldOut, trainingOnlyCorpora: options.trainingOnlyCorpora ?? [] }),
   };
 }
 
@@ -68,7 +87,7 @@ function shareOut(
 ): SplitSide[] {
   const free = units.flatMap((_, index) => (held[index] === null ? [index] : []));
   const weights = SPLIT_SIDES.map((side) => (heldOut.includes(side) ? 0 : fractions[side]));
-  const freeSides = assignBalanced(free.map((index) => units[index].labelCounts), weights, random);
+  const freeSides = assignBalanced(free.map((index) => units[index].strataCounts), weights, random);
   const sides = held.map((side) => side ?? 'train');
   free.forEach((unit, position) => (sides[unit] = SPLIT_SIDES[freeSides[position]]));
   return sides;

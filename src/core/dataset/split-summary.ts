@@ -1,3 +1,4 @@
+import { corpusOfSpeaker } from './speaker-corpus';
 import { compareSpeakers } from './speaker-order';
 import type { SplitSide } from './split-options';
 import type { SplittableItem } from './split-units';
@@ -8,6 +9,8 @@ export interface SideSummary {
   readonly filesByLabel: Readonly<Record<string, number>>;
   readonly speakers: readonly string[];
   readonly filesWithoutSpeaker: number;
+  /** Files per corpus of the side's speakers (`ravdess`, `emodb`); files with no speaker are not counted. */
+  readonly filesByCorpus: Readonly<Record<string, number>>;
 }
 
 export interface SplitSummary {
@@ -28,7 +31,17 @@ export function summariseSides(
       filesByLabel: Object.fromEntries(labels.map((label) => [label, members.filter((item) => item.label === label).length])),
       speakers: [...new Set(members.flatMap((item) => item.speaker ?? []))].sort(compareSpeakers),
       filesWithoutSpeaker: members.filter((item) => item.speaker === null).length,
+      filesByCorpus: countCorpora(members),
     };
   };
   return { train: summarise('train'), validation: summarise('validation'), test: summarise('test') };
+}
+
+function countCorpora(items: readonly SplittableItem[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const corpus = corpusOfSpeaker(item.speaker);
+    if (corpus !== null) counts[corpus] = (counts[corpus] ?? 0) + 1;
+  }
+  return counts;
 }

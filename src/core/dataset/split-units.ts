@@ -1,5 +1,6 @@
 import type { DatasetItem } from './dataset-item';
 import { groupBy } from './group-by';
+import { corpusOfSpeaker } from './speaker-corpus';
 import { compareSpeakers } from './speaker-order';
 import type { SplitKind } from './split-options';
 import { UnionFind } from './union-find';
@@ -12,8 +13,21 @@ export interface SplitUnit {
   /** Indices into the split's items. */
   readonly members: readonly number[];
   readonly speakers: readonly string[];
-  /** Files per label, indexed like the split's label list. */
-  readonly labelCounts: readonly number[];
+  /** Files per stratum (corpus and label), indexed like `splitStrata`'s list. */
+  readonly strataCounts: readonly number[];
+}
+
+/**
+ * What a split keeps in proportion on every side: each label within each corpus, so that no side
+ * is mostly one corpus (a model trained on one corpus and validated on another says little of
+ * either). Files with no known speaker form a corpus of their own.
+ */
+export function splitStrata(items: readonly SplittableItem[]): string[] {
+  return [...new Set(items.map(stratumOf))].sort();
+}
+
+function stratumOf(item: SplittableItem): string {
+  return `${corpusOfSpeaker(item.speaker) ?? ''}|${item.label}`;
 }
 
 /**
@@ -22,17 +36,17 @@ export interface SplitUnit {
  * two speakers puts both speakers on one side: the only way neither voice nor recording leaks.
  * Kind `random-leaky` ties nothing.
  */
-export function buildSplitUnits(items: readonly SplittableItem[], kind: SplitKind, labels: readonly string[]): SplitUnit[] {
+export function buildSplitUnits(items: readonly SplittableItem[], kind: SplitKind, strata: readonly string[]): SplitUnit[] {
   const ties = new UnionFind(items.length);
   const indices = items.map((_, index) => index);
   if (kind === 'speaker') tieGroups(ties, groupBy(indices, (index) => items[index].speaker));
   if (kind !== 'random-leaky') tieGroups(ties, groupBy(indices, (index) => items[index].fingerprint));
-  const labelIndex = new Map(labels.map((label, index) => [label, index]));
+  const stratumIndex = new Map(strata.map((stratum, index) => [stratum, index]));
   return [...groupBy(indices, (index) => ties.find(index)).values()].map((members) => {
-    const labelCounts = labels.map(() => 0);
-    for (const member of members) labelCounts[labelIndex.get(items[member].label) ?? 0]++;
+    const strataCounts = strata.map(() => 0);
+    for (const member of members) strataCounts[stratumIndex.get(stratumOf(items[member])) ?? 0]++;
     const speakers = new Set(members.map((member) => items[member].speaker).filter((speaker) => speaker !== null));
-    return { members, speakers: [...speakers].sort(compareSpeakers), labelCounts };
+    return { members, speakers: [...speakers].sort(compareSpeakers), strataCounts };
   });
 }
 

@@ -1,3 +1,4 @@
+import { corpusName } from './speaker-corpus';
 import { SPLIT_SIDES, type SplitFractions, type SplitKind, type SplitSide } from './split-options';
 import type { SideSummary } from './split-summary';
 
@@ -11,10 +12,12 @@ export interface SplitCircumstances {
   readonly labels: readonly string[];
   readonly fractions: SplitFractions;
   readonly heldOut: readonly SplitSide[];
+  /** Corpora kept in training on purpose (k-fold: too few speakers to score). */
+  readonly trainingOnlyCorpora?: readonly string[];
 }
 
 export function splitWarnings(split: SplitCircumstances): string[] {
-  return [...leakageWarnings(split), ...labelWarnings(split), ...sizeWarnings(split)];
+  return [...leakageWarnings(split), ...labelWarnings(split), ...corpusWarnings(split), ...sizeWarnings(split)];
 }
 
 function leakageWarnings({ kind, sides }: SplitCircumstances): string[] {
@@ -44,6 +47,25 @@ function labelWarnings({ kind, sides, labels }: SplitCircumstances): string[] {
     if (missing.length === 0) return [];
     const why = kind === 'speaker' ? 'too few speakers have them' : 'too few files have them';
     return [`${capitalise(side)} has no files labelled ${missing.map((label) => `"${label}"`).join(', ')}: ${why}.`];
+  });
+}
+
+/**
+ * A side that lacks a corpus the others have: a model trained on one corpus and validated or tested
+ * on another measures the change of corpus (microphone, language, acting style) as much as emotion.
+ * Training may lack nothing the other sides hold; validation and test are told what their scores
+ * cannot speak for.
+ */
+function corpusWarnings({ sides, trainingOnlyCorpora = [] }: SplitCircumstances): string[] {
+  const corpora = [...new Set(SPLIT_SIDES.flatMap((side) => Object.keys(sides[side].filesByCorpus)))].filter((corpus) => !trainingOnlyCorpora.includes(corpus)).sort();
+  if (corpora.length < 2) return [];
+  return SPLIT_SIDES.flatMap((side) => {
+    if (sides[side].files === 0) return [];
+    const missing = corpora.filter((corpus) => (sides[side].filesByCorpus[corpus] ?? 0) === 0);
+    if (missing.length === 0) return [];
+    const names = missing.map(corpusName).join(', ');
+    if (side === 'train') return [`Train has no files of ${names}: the model will not learn ${missing.length === 1 ? 'that corpus' : 'those corpora'}, and its validation and test scores there measure a change of corpus as much as emotion.`];
+    return [`${capitalise(side)} has no files of ${names}: its scores say nothing about ${missing.length === 1 ? 'that corpus' : 'those corpora'}.`];
   });
 }
 
