@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     data,
     labels,
     settings: SETTINGS,
-    context: { sources: ['corpora.zip'], splitKind: 'speaker', splitSeed: SETTINGS.seed, augmentationCopies: PLAN.copies, augmentationKinds: PLAN.settings.kinds, files: { train: sides.train.length, validation: sides.validation.length, test: sides.test.length }, trainFilesPerLabel: {}, speakers: [] },
+    context: { sources: ['corpora.zip'], splitKind: 'speaker', splitSeed: SETTINGS.seed, augmentationCopies: PLAN.copies, augmentationKinds: PLAN.settings.kinds, files: { train: sides.train.length, validation: sides.validation.length, test: sides.test.length }, trainFilesPerLabel: {}, speakers: [], trainingSpeakers: [] },
   };
   const epochs: Row[] = [];
   const outcome = await runTraining(request, { name: 'wasm', threads: 1, reason: 'Node' }, {

@@ -18,6 +18,7 @@ import type { AugmentationKind, AugmentationSpec } from '../src/core/augment';
 import type { SplitKind } from '../src/core/dataset';
 import type { ClipPrediction } from '../src/core/predict/clip-prediction';
 import type { TrueLabel } from '../src/core/predict/true-label';
+import type { Calibration } from '../src/core/predict/calibration';
 import type { TestProgress, TestReport } from './prediction/test-report';
 import type { LiveSettings, LiveUpdate } from '../src/core/stream/live-engine';
 import type { SideEvaluation } from './training/predict-packed';
@@ -111,6 +112,8 @@ export interface TrainingContext {
   readonly trainFilesPerLabel: Readonly<Record<string, number>>;
   /** Every speaker of the dataset. */
   readonly speakers: readonly string[];
+  /** The speakers of the training side: the voices the model has heard. */
+  readonly trainingSpeakers: readonly string[];
 }
 
 /** Trains the thesis CNN on packed features and keeps the model in the library. */
@@ -393,6 +396,8 @@ export interface TrainingResult {
   readonly train: SideEvaluation;
   readonly validation: SideEvaluation | null;
   readonly test: SideEvaluation | null;
+  /** Temperature and "unsure" threshold fitted on the validation side (null without one). */
+  readonly calibration: Calibration | null;
   readonly model: SavedModel;
 }
 

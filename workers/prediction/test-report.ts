@@ -1,3 +1,4 @@
+import type { ClipAnswer } from '../../src/core/predict/clip-answer';
 import type { TrueLabel } from '../../src/core/predict/true-label';
 import type { ArchiveOutcome } from '../protocol';
 import type { SideEvaluation } from '../training/predict-packed';
@@ -9,6 +10,8 @@ export type TestOutcome =
       /** Averaged over the clip's windows, in the order of the model's labels. */
       readonly probabilities: readonly number[];
       readonly predicted: number;
+      /** What a user is told: the emotion, "unsure" or "no speech found". */
+      readonly answer: ClipAnswer;
       readonly windows: number;
       readonly durationSeconds: number;
     }
@@ -19,6 +22,9 @@ export interface TestedFile {
   readonly archive: string;
   readonly entry: string;
   readonly truth: TrueLabel | null;
+  /** The speaker the name, folder or manifest tells, and whether the model trained on that voice. */
+  readonly speaker: string | null;
+  readonly heardSpeaker: boolean;
   readonly outcome: TestOutcome;
 }
 
@@ -39,8 +45,14 @@ export interface TestReport {
   readonly files: readonly TestedFile[];
   readonly archives: readonly ArchiveOutcome[];
   readonly unknownLabels: readonly UnknownLabel[];
-  /** Over the predicted files whose true label the model knows; null when there are none. */
+  /**
+   * Over the predicted files whose true label the model knows and whose speaker it never heard;
+   * null when there are none. Files of speakers it trained on are scored apart, in `heard`.
+   */
   readonly evaluation: SideEvaluation | null;
+  readonly heard: SideEvaluation | null;
+  /** The model's "unsure" threshold on its calibrated top probability. */
+  readonly unsureBelow: number;
 }
 
 export function unknownLabelTally(files: readonly TestedFile[]): UnknownLabel[] {

@@ -1,5 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { type ClassificationReport, classificationReport, type ConfusionMatrix, confusionMatrix } from '../../src/core/metrics';
+import { type CalibrationReport, calibrationReport, scoredConfidences } from '../../src/core/metrics/calibration-error';
+import { type Calibration, UNCALIBRATED } from '../../src/core/predict/calibration';
+import { applyTemperature } from '../../src/core/predict/temperature';
+import { selectiveAccuracy } from '../../src/core/predict/unsure-threshold';
 import { type PackedFeatures, rowCount } from '../training-data/packed-features';
 
 /** Rows per forward pass: large enough to keep the backend busy, small enough to bound memory. */
@@ -39,11 +43,28 @@ export function argmaxRows(probabilities: Float32Array, classes: number): Int32A
 export interface SideEvaluation {
   readonly matrix: ConfusionMatrix;
   readonly report: ClassificationReport;
+  /** Reliability of the calibrated probabilities (absent in runs saved before calibration existed). */
+  readonly calibration?: CalibrationReport;
+  /** Share of clips answered (not "unsure") and the accuracy of those answers. */
+  readonly answered?: { readonly share: number; readonly accuracy: number };
 }
 
-/** Confusion matrix and per-class figures of the model on one side of the split. */
-export async function evaluateSide(model: tf.LayersModel, packed: PackedFeatures, labels: readonly string[]): Promise<SideEvaluation> {
-  const predicted = argmaxRows(await predictPacked(model, packed), labels.length);
-  const matrix = confusionMatrix(packed.labels, predicted, labels);
-  return { matrix, report: classificationReport(matrix) };
+/** The model's probabilities of one side as rows, one per clip. */
+export function probabilityRows(probabilities: Float32Array, classes: number): number[][] {
+  return Array.from({ length: probabilities.length / classes }, (_, row) => Array.from(probabilities.subarray(row * classes, (row + 1) * classes)));
+}
+
+/** Confusion matrix, per-class figures, reliability and answered share of a side's probability rows. */
+export function evaluateRows(rows: readonly (readonly number[])[], truth: ArrayLike<number>, labels: readonly string[], calibration: Pick<Calibration, 'temperature' | 'unsureBelow'> = UNCALIBRATED): SideEvaluation {
+  const calibrated = rows.map((row) => applyTemperature(row, calibration.temperature));
+  const scored = scoredConfidences(calibrated, Array.from(truth));
+  const predicted = Int32Array.from(calibrated, (row) => row.indexOf(Math.max(...row)));
+  const matrix = confusionMatrix(Int32Array.from(truth), predicted, labels);
+  const { answered, accuracy } = selectiveAccuracy(scored, calibration.unsureBelow);
+  return { matrix, report: classificationReport(matrix), calibration: calibrationReport(scored), answered: { share: answered, accuracy } };
+}
+
+/** The model's figures on one side of the split. */
+export async function evaluateSide(model: tf.LayersModel, packed: PackedFeatures, labels: readonly string[], calibration?: Pick<Calibration, 'temperature' | 'unsureBelow'>): Promise<SideEvaluation> {
+  return evaluateRows(probabilityRows(await predictPacked(model, packed), labels.length), packed.labels, labels, calibration);
 }

@@ -6,7 +6,8 @@ import { trainModel } from '../../src/core/model/train-model';
 import type { EarlyStoppingOptions, EpochMetrics, TrainingCheckpoint, TrainingResult as LoopResult } from '../../src/core/model/training-types';
 import type { BackendReport, EpochFigures, SavedModel, TrainingResult, TrainRequest, TrainingWorkerResponse } from '../protocol';
 import { type PackedFeatures, rowCount } from '../training-data/packed-features';
-import { evaluateSide } from './predict-packed';
+import { fitCalibration } from '../../src/core/predict/calibration';
+import { evaluateSide, predictPacked, probabilityRows } from './predict-packed';
 import { fitStandardiser, standardiseInPlace } from './standardise-packed';
 import type { EarlyStoppingSettings } from './training-settings';
 
@@ -93,9 +94,12 @@ export async function runTraining(
 
 async function evaluateRun(model: tf.Sequential, request: TrainRequest, loop: LoopResult, seconds: number): Promise<Omit<TrainingResult, 'model'>> {
   const { data, labels } = request;
-  const evaluate = async (side: PackedFeatures) => (rowCount(side) > 0 ? evaluateSide(model, side, labels) : null);
-  const train = await evaluateSide(model, data.train, labels);
+  // Calibration is fitted on the validation speakers, the ones that chose the epoch: the test side chooses nothing.
+  const calibration = rowCount(data.validation) > 0 ? fitCalibration(probabilityRows(await predictPacked(model, data.validation), labels.length), Array.from(data.validation.labels)) : null;
+  const evaluate = async (side: PackedFeatures) => (rowCount(side) > 0 ? evaluateSide(model, side, labels, calibration ?? undefined) : null);
+  const train = await evaluateSide(model, data.train, labels, calibration ?? undefined);
   return {
+    calibration,
     epochsRun: loop.history.length,
     bestEpoch: loop.weightsFromEpoch + 1,
     stoppedEarly: loop.stopReason === 'early-stopped',

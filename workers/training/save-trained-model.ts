@@ -30,7 +30,7 @@ export function modelMetadata({ request, backend, standardiser, result }: Traine
     labels: [...labels],
     featureConfig: DEFAULT_FEATURE_CONFIG,
     normalisation: standardiser.toJSON(),
-    dataset: { filesPerLabel: { ...context.trainFilesPerLabel }, speakers: [...context.speakers], sourceArchives: [...context.sources] },
+    dataset: { filesPerLabel: { ...context.trainFilesPerLabel }, speakers: [...context.speakers], trainingSpeakers: [...context.trainingSpeakers], sourceArchives: [...context.sources] },
     split: { kind: context.splitKind, seed: context.splitSeed },
     training: {
       epochsRun: result.epochsRun,
@@ -43,6 +43,7 @@ export function modelMetadata({ request, backend, standardiser, result }: Traine
       masking: settings.masking ?? null,
     },
     metrics: { validation: evaluationMetrics(validation), ...(result.test ? { test: evaluationMetrics(result.test) } : {}) },
+    ...(result.calibration !== null && { calibration: result.calibration }),
     backend: backend.name,
     trainingSeconds: result.seconds,
     appVersion: APP_VERSION,

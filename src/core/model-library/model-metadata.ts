@@ -3,6 +3,7 @@ import type { SplitKind } from '../dataset/split-options';
 import type { FeatureConfig } from '../features/feature-config';
 import type { FeatureStandardiserJson } from '../features/feature-standardiser';
 import type { MaskingOptions } from '../model/spec-augment';
+import type { Calibration } from '../predict/calibration';
 import { type EvaluationMetrics, parseEvaluationMetrics } from './evaluation-metrics';
 import { JsonReader } from './json-reader';
 import { ModelFileError } from './model-file-error';
@@ -16,6 +17,8 @@ export interface DatasetSummary {
   /** Training-set files per label, before augmentation. */
   readonly filesPerLabel: Readonly<Record<string, number>>;
   readonly speakers: readonly string[];
+  /** The speakers of the training side, whose voices the model has heard (absent in models saved before it was kept). */
+  readonly trainingSpeakers?: readonly string[];
   /** The names of the ZIPs the dataset was loaded from. */
   readonly sourceArchives: readonly string[];
 }
@@ -52,6 +55,8 @@ export interface ModelMetadata {
   readonly split: { readonly kind: SplitKind; readonly seed: number };
   readonly training: TrainingSettings;
   readonly metrics: { readonly validation: EvaluationMetrics; readonly test?: EvaluationMetrics };
+  /** Temperature and "unsure" threshold fitted on the validation speakers; absent in models saved before calibration existed. */
+  readonly calibration?: Calibration;
   /** The tfjs backend it trained on: 'wasm', 'webgl', 'webgpu', 'cpu'. */
   readonly backend: string;
   readonly trainingSeconds: number;
@@ -87,6 +92,7 @@ export function parseModelMetadata(value: unknown): ModelMetadata {
     split: parseSplit(reader.object('split')),
     training: parseTrainingSettings(reader.object('training')),
     metrics: parseMetrics(reader.object('metrics'), labels),
+    ...(reader.has('calibration') && { calibration: parseCalibration(reader.object('calibration')) }),
     backend: reader.string('backend', { nonEmpty: true, maxLength: 40 }),
     trainingSeconds: reader.number('trainingSeconds', { min: 0 }),
     appVersion: reader.string('appVersion', { nonEmpty: true, maxLength: 40 }),
@@ -143,6 +149,7 @@ function parseDatasetSummary(reader: JsonReader): DatasetSummary {
   return {
     filesPerLabel,
     speakers: reader.strings('speakers', { maxLength: 100_000 }),
+    ...(reader.has('trainingSpeakers') && { trainingSpeakers: reader.strings('trainingSpeakers', { maxLength: 100_000 }) }),
     sourceArchives: reader.strings('sourceArchives', { maxLength: 10_000 }),
   };
 }
@@ -176,6 +183,23 @@ function parseMasking(reader: JsonReader): MaskingOptions | null {
   const masking = reader.object('masking');
   const count = (name: keyof MaskingOptions) => masking.number(name, { min: 0, max: 1000, integer: true });
   return { coefficientMasks: count('coefficientMasks'), maxCoefficients: count('maxCoefficients'), frameMasks: count('frameMasks'), maxFrames: count('maxFrames') };
+}
+
+function parseCalibration(reader: JsonReader): Calibration {
+  const fit = reader.object('validation');
+  const share = (name: string) => fit.number(name, { min: 0, max: 1 });
+  return {
+    temperature: reader.number('temperature', { min: 0.01, max: 100 }),
+    unsureBelow: reader.number('unsureBelow', { min: 0, max: 1 }),
+    validation: {
+      clips: fit.number('clips', { min: 0, integer: true }),
+      eceBefore: share('eceBefore'),
+      eceAfter: share('eceAfter'),
+      answered: share('answered'),
+      answeredAccuracy: share('answeredAccuracy'),
+      targetAccuracy: share('targetAccuracy'),
+    },
+  };
 }
 
 function parseMetrics(reader: JsonReader, labels: readonly string[]): ModelMetadata['metrics'] {

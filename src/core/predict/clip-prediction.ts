@@ -1,3 +1,5 @@
+import type { ClipAnswer } from './clip-answer';
+
 /** The model's class probabilities for one window of a clip. */
 export interface WindowPrediction {
   /** Seconds from the start of the clip. */
@@ -14,6 +16,8 @@ export interface ClipPrediction {
   /** Index into `labels` of the most probable class. */
   readonly predicted: number;
   readonly windows: readonly WindowPrediction[];
+  /** What the user is told: the emotion, "unsure" or "no speech found". */
+  readonly answer: ClipAnswer;
 }
 
 /** The predicted label and its probability. */

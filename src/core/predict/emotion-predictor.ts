@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import type { FeatureConfig } from '../features/feature-config';
 import { FeatureExtractor } from '../features/feature-extractor';
 import { FeatureStandardiser, type FeatureStandardiserJson } from '../features/feature-standardiser';
+import { speechPresence } from '../audio/speech-presence';
+import type { DatasetSummary } from '../model-library/model-metadata';
+import { type Calibration, UNCALIBRATED } from './calibration';
+import { answerOf } from './clip-answer';
 import { argmax, type ClipPrediction, type WindowPrediction } from './clip-prediction';
+import { applyTemperature } from './temperature';
 import { predictionWindows, type WindowSpan } from './prediction-windows';
 
 /** What a predictor needs to know of the model it runs: the model's record, in short. */
@@ -10,6 +15,10 @@ export interface PredictorSpec {
   readonly labels: readonly string[];
   readonly featureConfig: FeatureConfig;
   readonly normalisation: FeatureStandardiserJson;
+  /** Fitted on validation speakers after training; a model without it predicts uncalibrated. */
+  readonly calibration?: Pick<Calibration, 'temperature' | 'unsureBelow'>;
+  /** What the model trained on: the voices it has heard. */
+  readonly dataset?: Pick<DatasetSummary, 'speakers' | 'trainingSpeakers'>;
 }
 
 /** Windows overlap by half, so every moment of a long clip is heard in the middle of some window. */
@@ -25,9 +34,15 @@ const WINDOW_BATCH = 64;
 export class EmotionPredictor {
   readonly labels: readonly string[];
   readonly config: FeatureConfig;
+  /**
+   * Speakers whose voices trained the model: a test file of one of them measures a voice it
+   * knows. Models saved before training speakers were kept name every speaker of their dataset.
+   */
+  readonly heardSpeakers: ReadonlySet<string>;
   readonly #model: tf.LayersModel;
   readonly #extractor: FeatureExtractor;
   readonly #standardiser: FeatureStandardiser;
+  readonly #calibration: Pick<Calibration, 'temperature' | 'unsureBelow'>;
 
   constructor(model: tf.LayersModel, spec: PredictorSpec) {
     const outputs = (model.outputs[0].shape as (number | null)[]).at(-1);
@@ -37,9 +52,20 @@ export class EmotionPredictor {
     this.#model = model;
     this.#extractor = new FeatureExtractor(spec.featureConfig);
     this.#standardiser = FeatureStandardiser.fromJSON(spec.normalisation, spec.featureConfig.nMfcc);
+    this.#calibration = spec.calibration ?? UNCALIBRATED;
+    this.heardSpeakers = new Set(spec.dataset?.trainingSpeakers ?? spec.dataset?.speakers ?? []);
   }
 
-  /** Samples of one clip, mono at `config.sampleRate`. */
+  /** A clip is answered "unsure" when its top probability is below this. */
+  get unsureBelow(): number {
+    return this.#calibration.unsureBelow;
+  }
+
+  /**
+   * Samples of one clip, mono at `config.sampleRate`. The probabilities are calibrated (the model's
+   * temperature per window); the answer is "no speech found" when the speech check refuses the
+   * clip, "unsure" below the model's threshold, else the top emotion.
+   */
   async predictClip(samples: Float32Array): Promise<ClipPrediction> {
     const windowLength = this.config.fixedLength ?? Math.max(samples.length, 1);
     const spans = predictionWindows(samples.length, windowLength, Math.max(1, Math.round(windowLength * HOP_FRACTION)));
@@ -50,7 +76,9 @@ export class EmotionPredictor {
     const rate = this.config.sampleRate;
     const windows: WindowPrediction[] = spans.map((span, index) => ({ startSeconds: span.start / rate, endSeconds: span.end / rate, probabilities: rows[index] }));
     const probabilities = this.labels.map((_, c) => rows.reduce((sum, row) => sum + row[c], 0) / rows.length);
-    return { labels: this.labels, probabilities, predicted: argmax(probabilities), windows };
+    const presence = speechPresence(samples, rate);
+    const answer = presence.speech ? answerOf(this.labels, probabilities, this.#calibration.unsureBelow) : { kind: 'no-speech' as const, reason: presence.reason ?? '' };
+    return { labels: this.labels, probabilities, predicted: argmax(probabilities), windows, answer };
   }
 
   /** The model's probabilities for each window, one array per window. */
@@ -61,7 +89,7 @@ export class EmotionPredictor {
     matrices.forEach((matrix, index) => input.set(matrix.data, index * frames * bins));
     const output = tf.tidy(() => this.#model.predict(tf.tensor3d(input, [matrices.length, frames, bins])) as tf.Tensor);
     try {
-      return (await output.array()) as number[][];
+      return ((await output.array()) as number[][]).map((row) => applyTemperature(row, this.#calibration.temperature));
     } finally {
       output.dispose();
     }

@@ -1,4 +1,5 @@
 import { conformAudio } from '../audio/load-audio';
+import type { ClipAnswer } from '../predict/clip-answer';
 import type { EmotionPredictor } from '../predict/emotion-predictor';
 import { isVoiced, levelDbfs } from './voice-activity';
 
@@ -22,6 +23,8 @@ export interface LiveUpdate {
   readonly voiced: boolean;
   /** Class probabilities in the model's label order; null for silence (nothing is predicted). */
   readonly probabilities: readonly number[] | null;
+  /** What to show: the emotion, "unsure" or "no speech found"; null for silence. */
+  readonly answer: ClipAnswer | null;
   /** Milliseconds spent on this update: resampling, features and the model. */
   readonly computeMs: number;
   /** Updates skipped because the input ran ahead of the computation (0 when it keeps up). */
@@ -93,8 +96,9 @@ export class LiveEngine {
     const window = this.#history.slice(this.#history.length - length);
     const levelDb = levelDbfs(window.subarray(Math.max(0, length - hop)));
     const voiced = isVoiced(levelDb, this.#settings.voiceThresholdDb);
-    const probabilities = voiced ? (await this.#predictor.predictClip(this.#conform(window))).probabilities : null;
-    return { index: this.#index++, windowStart: windowEnd - length, windowEnd, levelDb, voiced, probabilities, computeMs: performance.now() - started, skipped };
+    const prediction = voiced ? await this.#predictor.predictClip(this.#conform(window)) : null;
+    const [probabilities, answer] = [prediction?.probabilities ?? null, prediction?.answer ?? null];
+    return { index: this.#index++, windowStart: windowEnd - length, windowEnd, levelDb, voiced, probabilities, answer, computeMs: performance.now() - started, skipped };
   }
 
   /** The window at the model's rate, as a file's samples would be; never longer than the model's window. */

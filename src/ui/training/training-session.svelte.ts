@@ -170,6 +170,7 @@ export class TrainingSession {
       files: { train: sides?.train.files ?? 0, validation: sides?.validation.files ?? 0, test: sides?.test.files ?? 0 },
       trainFilesPerLabel: { ...(sides?.train.filesByLabel ?? {}) },
       speakers: dataset.report.speakers.flatMap(({ speaker }) => (speaker === null ? [] : [speaker])),
+      trainingSpeakers: [...(sides?.train.speakers ?? [])],
     };
   }
 
