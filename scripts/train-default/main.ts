@@ -116,15 +116,18 @@ async function exportBundle(page: Page, name: string): Promise<Uint8Array> {
 
 async function writeDefaultModel(trained: ValidatedModel): Promise<void> {
   // The built-in model has a fixed id and name, so the app finds it and users know it.
-  const metadata = { ...trained.metadata, id: BUILTIN_MODEL_ID, name: BUILTIN_MODEL_NAME };
+  const heard = new Set([...SPEAKERS.validation, ...SPEAKERS.test]);
+  const named = { ...trained.metadata, id: BUILTIN_MODEL_ID, name: BUILTIN_MODEL_NAME };
+  const { scores: groups, calibration } = await speakerScores(root, { ...trained, metadata: named }, speakerGroups());
+  // A model trained before the app kept its training speakers and calibration gets them here: the same split, the same fit.
+  const metadata = { ...named, calibration, dataset: { ...named.dataset, trainingSpeakers: named.dataset.trainingSpeakers ?? named.dataset.speakers.filter((speaker) => !heard.has(speaker)) } };
   const pair = modelPairFiles({ ...trained, metadata });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, MODEL_JSON_NAME), pair.modelJson);
   writeFileSync(join(outDir, WEIGHTS_FILE_NAME), pair.weights);
   writeFileSync(join(outDir, METADATA_JSON_NAME), `${JSON.stringify(metadata, null, 2)}\n`);
-  const groups = await speakerScores(root, { ...trained, metadata }, speakerGroups());
-  for (const group of groups) console.log(`  ${group.group}: ${group.files} files, UAR ${(group.uar * 100).toFixed(1)}%, accuracy ${(group.accuracy * 100).toFixed(1)}%`);
+  for (const group of groups) console.log(`  ${group.group}: ${group.files} files, UAR ${(group.uar * 100).toFixed(1)}%, accuracy ${(group.accuracy * 100).toFixed(1)}%, ECE ${group.ece.toFixed(3)}, answered ${(group.answered * 100).toFixed(1)}% at ${(group.answeredAccuracy * 100).toFixed(1)}%`);
   writeFileSync(join(outDir, 'MODEL_CARD.md'), modelCardMarkdown(metadata, {
     groups,
     trust: DEFAULT_MODEL_TRUST,

@@ -16,7 +16,15 @@ export interface ModelCardContext {
   /** What may flatter the held-out figures, and checks made elsewhere: a section of its own when given. */
   readonly trust?: readonly string[];
   /** Scores per group of held-out speakers (per corpus), when measured. */
-  readonly groups?: readonly { readonly group: string; readonly files: number; readonly uar: number; readonly accuracy: number }[];
+  readonly groups?: readonly {
+    readonly group: string;
+    readonly files: number;
+    readonly uar: number;
+    readonly accuracy: number;
+    readonly ece?: number;
+    readonly answered?: number;
+    readonly answeredAccuracy?: number;
+  }[];
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -49,12 +57,13 @@ export function modelCardMarkdown(metadata: ModelMetadata, context: ModelCardCon
       ? [
           '## Per corpus, held-out speakers',
           '',
-          '| speakers | files | UAR | accuracy |',
-          '| --- | --- | --- | --- |',
-          ...context.groups.map((group) => `| ${group.group} | ${group.files} | ${percent(group.uar)} | ${percent(group.accuracy)} |`),
+          '| speakers | files | UAR | accuracy | calibration error (ECE) | answered (not "unsure") | accuracy of answers |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          ...context.groups.map((group) => `| ${group.group} | ${group.files} | ${percent(group.uar)} | ${percent(group.accuracy)} | ${group.ece?.toFixed(3) ?? '-'} | ${group.answered === undefined ? '-' : percent(group.answered)} | ${group.answeredAccuracy === undefined ? '-' : percent(group.answeredAccuracy)} |`),
           '',
         ]
       : []),
+    ...calibrationSection(metadata),
     ...(context.trust && context.trust.length > 0 ? ['## How far to trust these figures', '', ...context.trust.map((line) => `- ${line}`), ''] : []),
     ...(metadata.metrics.test ? metricsSection('Test (held-out speakers)', metadata.metrics.test, metadata.labels) : []),
     ...metricsSection('Validation (held-out speakers)', metadata.metrics.validation, metadata.labels),
@@ -90,6 +99,17 @@ function metricsSection(title: string, metrics: EvaluationMetrics, labels: reado
     `| true \\ predicted | ${labels.join(' | ')} |`,
     `| --- | ${labels.map(() => '---').join(' | ')} |`,
     ...metrics.confusionMatrix.map((row, index) => `| ${labels[index]} | ${row.join(' | ')} |`),
+    '',
+  ];
+}
+
+function calibrationSection({ calibration }: ModelMetadata): string[] {
+  if (calibration === undefined) return [];
+  const fit = calibration.validation;
+  return [
+    '## Confidence',
+    '',
+    `Probabilities are calibrated by temperature scaling (T = ${calibration.temperature.toFixed(3)}), fitted on the ${fit.clips} validation clips: their expected calibration error (10 bins) went from ${fit.eceBefore.toFixed(3)} to ${fit.eceAfter.toFixed(3)}. A clip whose top probability is below ${percent(calibration.unsureBelow)} is answered "unsure" with its two likeliest emotions: the lowest threshold at which the validation clips still answered were right ${percent(fit.targetAccuracy)} of the time (there: ${percent(fit.answered)} answered, ${percent(fit.answeredAccuracy)} of them right). Clips the speech check finds no voice in (noise, tones, clicks, music) are answered "no speech found".`,
     '',
   ];
 }

@@ -1,4 +1,5 @@
 import { csvText } from '../../core/csv/csv-text';
+import { answerText } from '../../core/predict/clip-answer';
 import type { LiveEntry } from './live-entry';
 
 const round = (value: number, digits: number) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
@@ -9,7 +10,7 @@ const round = (value: number, digits: number) => (Number.isFinite(value) ? Numbe
  * smoothed prediction and timings.
  */
 export function liveLogCsv(entries: readonly LiveEntry[], labels: readonly string[], sampleRate: number): string {
-  const header = ['update', 'window_start_s', 'window_end_s', 'window_start_frame', 'window_end_frame', 'level_dbfs', 'voice', 'predicted', 'confidence', 'smoothed_predicted', ...labels.map((label) => `p_${label}`), 'compute_ms', 'latency_ms'];
+  const header = ['update', 'window_start_s', 'window_end_s', 'window_start_frame', 'window_end_frame', 'level_dbfs', 'voice', 'answer', 'predicted', 'confidence', 'smoothed_predicted', ...labels.map((label) => `p_${label}`), 'compute_ms', 'latency_ms'];
   return csvText(
     header,
     entries.map(({ update, smoothed, latencyMs }) => {
@@ -24,6 +25,7 @@ export function liveLogCsv(entries: readonly LiveEntry[], labels: readonly strin
         update.windowEnd,
         round(update.levelDb, 1),
         update.voiced ? 'yes' : 'no',
+        update.answer ? answerText(update.answer) : 'silence',
         raw ? labels[top] : 'silence',
         raw ? round(raw[top], 6) : null,
         smoothed ? labels[smoothedTop] : 'silence',

@@ -1,4 +1,6 @@
 import type { TestedFile, TestReport } from '../../../workers/prediction/test-report';
+import type { SideEvaluation } from '../../../workers/training/predict-packed';
+import { formatPercent } from '../training/format-score';
 
 /** What the page says of a finished test before the results are opened. */
 export interface TestSummary {
@@ -24,4 +26,27 @@ export function testSummary(report: TestReport): TestSummary {
     }
   }
   return { scored, skipped, unscored, misclassified };
+}
+
+/**
+ * The sentence after "Tested N files of X": the scores of speakers the model never heard first,
+ * those of speakers it trained on apart, and how often it answered rather than "unsure".
+ */
+export function testHeadline(report: TestReport): string {
+  const { evaluation, heard } = report;
+  const heardSpeakers = [...new Set(report.files.flatMap((file) => (file.heardSpeaker && file.speaker !== null ? [file.speaker] : [])))];
+  const heardText = heard ? `${heard.report.total} ${heard.report.total === 1 ? 'file is' : 'files are'} of ${heardSpeakers.length === 1 ? 'a speaker' : `${heardSpeakers.length} speakers`} the model trained on` : '';
+  if (evaluation === null && heard === null) return '';
+  if (evaluation === null && heard !== null) {
+    return `: every scored file is of a speaker the model trained on, so accuracy ${formatPercent(heard.report.accuracy)} and unweighted average recall ${formatPercent(heard.report.unweightedAverageRecall)} measure voices it has heard, not new ones${answeredText(heard)}`;
+  }
+  const scores = evaluation as SideEvaluation;
+  const apart = heard ? `; ${heardText}, scored apart (unweighted average recall ${formatPercent(heard.report.unweightedAverageRecall)})` : '';
+  return `: accuracy ${formatPercent(scores.report.accuracy)}, unweighted average recall ${formatPercent(scores.report.unweightedAverageRecall)} on ${scores.report.total} scored ${heard ? 'files of speakers it never heard' : 'files'}${answeredText(scores)}${apart}`;
+}
+
+function answeredText(evaluation: SideEvaluation): string {
+  const answered = evaluation.answered;
+  if (answered === undefined || answered.share >= 1) return '';
+  return `; it named an emotion for ${formatPercent(answered.share)} of them (the rest "unsure" or "no speech found"), right on ${formatPercent(answered.accuracy)} of those`;
 }
