@@ -5,70 +5,24 @@
 // machines only (the corpora are not in the project). Settings from the environment:
 // VALIDATION=15,16 TEST=17,18,19,20 EPOCHS=40 PATIENCE=8 MONITOR=uar MIN_EPOCHS=10 SMOOTHING=0 AVERAGING=0.999 MASKING=0
 // COPIES=4 KINDS=noise,stretch,pitch,shift SEED=1 BATCH=32
-import { existsSync, mkdirSync, openAsBlob } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
-import type { AugmentationKind } from '../src/core/augment';
-import { DEFAULT_AUGMENTATION_SETTINGS } from '../src/core/augment';
 import { buildDatasetReport, selectUsableItems, splitDataset } from '../src/core/dataset';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/feature-config';
 import { FeatureExtractor } from '../src/core/features/feature-extractor';
-import { DEFAULT_MASKING } from '../src/core/model/spec-augment';
-import type { StoppingMonitor } from '../src/core/model/training-types';
 import { useWasmBackend } from '../src/core/model/use-wasm-backend';
-import type { SideEvaluation } from '../workers/training/predict-packed';
 import { LocalFeaturiser } from '../workers/features/featuriser';
 import { loadDataset } from '../workers/load-dataset';
 import type { TrainRequest } from '../workers/protocol';
 import { prepareTrainingData } from '../workers/training-data/prepare-training-data';
 import { runTraining } from '../workers/training/run-training';
-import { DEFAULT_TRAINING_SETTINGS } from '../workers/training/training-settings';
 import { printTable, type Row, writeResults } from './_report';
+import { corporaZip, recipeFromEnvironment, scoreRows } from './_training';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
 const actors = (list: string) => list.split(',').map((actor) => `ravdess:${actor.trim().padStart(2, '0')}`);
-const SETTINGS = {
-  ...DEFAULT_TRAINING_SETTINGS,
-  epochs: Number(env('EPOCHS', '40')),
-  batchSize: Number(env('BATCH', '32')),
-  seed: Number(env('SEED', '1')),
-  labelSmoothing: Number(env('SMOOTHING', String(DEFAULT_TRAINING_SETTINGS.labelSmoothing))),
-  weightAveraging: Number(env('AVERAGING', String(DEFAULT_TRAINING_SETTINGS.weightAveraging))),
-  masking: env('MASKING', '0') === '1' ? DEFAULT_MASKING : null,
-  earlyStopping:
-    env('PATIENCE', '8') === '0'
-      ? null
-      : { patience: Number(env('PATIENCE', '8')), monitor: env('MONITOR', 'uar') as StoppingMonitor, minEpochs: Number(env('MIN_EPOCHS', '10')) },
-};
-const PLAN = {
-  settings: { ...DEFAULT_AUGMENTATION_SETTINGS, kinds: env('KINDS', 'noise,stretch,pitch,shift').split(',') as AugmentationKind[] },
-  copies: Number(env('COPIES', '4')),
-};
+const { settings: SETTINGS, plan: PLAN } = recipeFromEnvironment();
 const HOLD_OUT = { validation: actors(env('VALIDATION', '15,16')), test: actors(env('TEST', '17,18,19,20')) };
-
-function corporaZip(): string | null {
-  const corpora = new URL('../../shared/corpora', `file://${process.env.SER_BENCH_DIR ?? process.cwd()}/`).pathname;
-  if (!existsSync(corpora)) return null;
-  const dir = join(tmpdir(), 'ser-studio-zip-bench');
-  const zip = join(dir, 'corpora-flac-stored.zip');
-  if (!existsSync(zip)) {
-    mkdirSync(dir, { recursive: true });
-    const made = spawnSync('zip', ['-0', '-r', '-q', zip, '.'], { cwd: corpora, stdio: 'inherit' });
-    if (made.status !== 0) throw new Error('zip failed');
-  }
-  return zip;
-}
-
-function scoreRows(name: string, side: SideEvaluation | null): Row[] {
-  if (side === null) return [];
-  return [
-    { side: name, measure: 'UAR', value: side.report.unweightedAverageRecall.toFixed(3) },
-    { side: name, measure: 'accuracy', value: side.report.accuracy.toFixed(3) },
-    { side: name, measure: 'macro F1', value: side.report.macroF1.toFixed(3) },
-    ...side.report.classes.map((c) => ({ side: name, measure: `recall ${c.label}`, value: `${c.recall.toFixed(3)} (${c.support})` })),
-  ];
-}
 
 async function main(): Promise<void> {
   const zip = corporaZip();

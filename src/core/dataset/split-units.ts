@@ -20,14 +20,16 @@ export interface SplitUnit {
 /**
  * What a split keeps in proportion on every side: each label within each corpus, so that no side
  * is mostly one corpus (a model trained on one corpus and validated on another says little of
- * either). Files with no known speaker form a corpus of their own.
+ * either), and each label over all corpora, so that corpora of too few speakers to share out
+ * still leave every side its share of each label. Files with no known speaker form a corpus of
+ * their own.
  */
 export function splitStrata(items: readonly SplittableItem[]): string[] {
-  return [...new Set(items.map(stratumOf))].sort();
+  return [...new Set(items.flatMap(strataOf))].sort();
 }
 
-function stratumOf(item: SplittableItem): string {
-  return `${corpusOfSpeaker(item.speaker) ?? ''}|${item.label}`;
+function strataOf(item: SplittableItem): [string, string] {
+  return [`${corpusOfSpeaker(item.speaker) ?? ''}|${item.label}`, `*|${item.label}`];
 }
 
 /**
@@ -44,7 +46,7 @@ export function buildSplitUnits(items: readonly SplittableItem[], kind: SplitKin
   const stratumIndex = new Map(strata.map((stratum, index) => [stratum, index]));
   return [...groupBy(indices, (index) => ties.find(index)).values()].map((members) => {
     const strataCounts = strata.map(() => 0);
-    for (const member of members) strataCounts[stratumIndex.get(stratumOf(items[member])) ?? 0]++;
+    for (const member of members) for (const stratum of strataOf(items[member])) strataCounts[stratumIndex.get(stratum) ?? 0]++;
     const speakers = new Set(members.map((member) => items[member].speaker).filter((speaker) => speaker !== null));
     return { members, speakers: [...speakers].sort(compareSpeakers), strataCounts };
   });
