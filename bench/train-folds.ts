@@ -13,7 +13,8 @@ import { buildDatasetReport, selectUsableItems, speakerFolds } from '../src/core
 import type { DatasetSplit } from '../src/core/dataset';
 import { DEFAULT_FEATURE_CONFIG } from '../src/core/features/feature-config';
 import { FeatureExtractor } from '../src/core/features/feature-extractor';
-import { classificationReport, confusionMatrix } from '../src/core/metrics';
+import { classificationReport } from '../src/core/metrics';
+import { crossValidationSummary } from '../src/core/metrics/cross-validation-summary';
 import { formatMeanSd, meanSd, pairedDifference } from '../src/core/metrics/fold-summary';
 import { useWasmBackend } from '../src/core/model/use-wasm-backend';
 import { LocalFeaturiser } from '../workers/features/featuriser';
@@ -96,15 +97,12 @@ async function trainFold(fold: number, split: DatasetSplit, usable: ReturnType<t
 }
 
 function printReport(results: readonly FoldResult[], labels: readonly string[]): void {
-  const uar = meanSd(results.map((result) => result.uar));
-  const accuracy = meanSd(results.map((result) => result.accuracy));
+  const summary = crossValidationSummary(results.map((result) => ({ labels, counts: result.matrix })));
   const rows: Row[] = results.map((result) => ({ fold: result.fold + 1, 'test speakers': result.testSpeakers.join(' '), UAR: (result.uar * 100).toFixed(1), accuracy: (result.accuracy * 100).toFixed(1), ECE: result.ece?.toFixed(3) ?? '-', 'best epoch': result.bestEpoch }));
-  rows.push({ fold: 'mean ± sd', 'test speakers': '', UAR: formatMeanSd(uar), accuracy: formatMeanSd(accuracy), ECE: formatMeanSd(meanSd(results.flatMap((result) => result.ece ?? [])), 1) + ' (×100)', 'best epoch': '' });
+  rows.push({ fold: 'mean ± sd', 'test speakers': '', UAR: formatMeanSd(summary.uar), accuracy: formatMeanSd(summary.accuracy), ECE: `${formatMeanSd(meanSd(results.flatMap((result) => result.ece ?? [])))} (×100)`, 'best epoch': '' });
   printTable(`${FOLDS}-fold cross-validation by speaker (${TAG})`, rows);
-  const pooled = labels.map((_, row) => labels.map((__, column) => results.reduce((sum, result) => sum + result.matrix[row][column], 0)));
-  const pooledReport = classificationReport(matrixOf(pooled, labels));
-  const recall = labels.map((label, index) => ({ emotion: label, 'recall over folds': formatMeanSd(meanSd(results.map((result) => classificationReport(matrixOf(result.matrix, labels)).classes[index].recall))), 'pooled recall': (pooledReport.classes[index].recall * 100).toFixed(1) }));
-  printTable('Per emotion', recall);
+  const pooled = classificationReport(summary.pooled);
+  printTable('Per emotion', summary.recall.map(({ label, recall }, index) => ({ emotion: label, 'recall over folds': formatMeanSd(recall), 'pooled recall': (pooled.classes[index].recall * 100).toFixed(1) })));
   const baseline = process.env.BASELINE;
   let difference = null;
   if (baseline) {
@@ -115,15 +113,7 @@ function printReport(results: readonly FoldResult[], labels: readonly string[]):
     difference = pairedDifference(earlier.folds.map((result) => result.uar), results.map((result) => result.uar));
     console.log(`\nUAR of ${TAG} minus ${baseline}, paired over the same folds: ${formatMeanSd(difference)} points`);
   }
-  writeResults(`train-folds-${TAG}`, { settings, plan, folds: results, uar, accuracy, pooledConfusion: pooled, difference });
-}
-
-function matrixOf(counts: readonly (readonly number[])[], labels: readonly string[]): Parameters<typeof classificationReport>[0] {
-  return confusionMatrix(
-    Int32Array.from(counts.flatMap((row, truth) => row.flatMap((count) => Array(count).fill(truth)))),
-    Int32Array.from(counts.flatMap((row) => row.flatMap((count, predicted) => Array(count).fill(predicted)))),
-    labels,
-  );
+  writeResults(`train-folds-${TAG}`, { settings, plan, folds: results, uar: summary.uar, accuracy: summary.accuracy, pooledConfusion: summary.pooled.counts, difference });
 }
 
 await main();

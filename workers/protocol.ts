@@ -125,6 +125,11 @@ export interface TrainRequest {
   readonly labels: readonly string[];
   readonly settings: TrainingSettings;
   readonly context: TrainingContext;
+  /**
+   * 'fold': one fold of a cross-validation, scored and then dropped: no model is saved and no
+   * journal kept (the page keeps each finished fold's figures instead). Absent: a model to keep.
+   */
+  readonly purpose?: 'model' | 'fold';
 }
 
 /** Stops the run `runId` after the batch in progress; nothing is saved. */

@@ -4,6 +4,7 @@
 import type { TrainingCheckpoint } from '../src/core/model/training-types';
 import {
   type InterruptedRunRequest,
+  type SavedModel,
   type TrainRequest,
   type TrainingWorkerResponse,
   transferList,
@@ -33,10 +34,13 @@ function fail(id: number, message: string): void {
 async function handleTrain(request: TrainRequest): Promise<void> {
   const ran = await withTrainingLock(async () => {
     const { id: _id, type: _type, ...kept } = request;
-    const resumable = await journal.start(kept, new Date()).then(
-      () => true,
-      () => false,
-    );
+    const resumable =
+      request.purpose === 'fold'
+        ? false
+        : await journal.start(kept, new Date()).then(
+            () => true,
+            () => false,
+          );
     await train(request, null, resumable);
   });
   if (!ran) fail(request.id, ANOTHER_TAB_TRAINING);
@@ -62,10 +66,10 @@ async function train(request: TrainRequest, resumeFrom: TrainingCheckpoint | nul
       signal: abort.signal,
       resumable,
       keepCheckpoint: (checkpoint: TrainingCheckpoint) => (resumable ? journal.checkpoint(checkpoint).catch(() => undefined) : Promise.resolve()),
-      saveModel: saveTrainedModel,
+      saveModel: request.purpose === 'fold' ? foldIsNotKept : saveTrainedModel,
     };
     const outcome = await runTraining(request, backend, host, resumeFrom);
-    await journal.clear().catch(() => undefined);
+    if (resumable) await journal.clear().catch(() => undefined);
     post(outcome === 'cancelled' ? { type: 'training-cancelled', id: request.id } : { type: 'training-finished', id: request.id, result: outcome });
   } catch (error) {
     // The journal is kept: the page offers to resume the run, or to discard it.
@@ -73,6 +77,10 @@ async function train(request: TrainRequest, resumeFrom: TrainingCheckpoint | nul
   } finally {
     current = null;
   }
+}
+
+async function foldIsNotKept(): Promise<SavedModel> {
+  return { saved: false, problem: 'a cross-validation fold is scored, not kept' };
 }
 
 async function handleInterrupted(request: InterruptedRunRequest): Promise<void> {

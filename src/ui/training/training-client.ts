@@ -38,8 +38,15 @@ export class TrainingClient {
   readonly #queries = new Map<number, { resolve(run: InterruptedRun | null): void; reject(error: Error): void }>();
   #nextId = 1;
 
-  train(data: TrainingData, labels: readonly string[], settings: TrainingSettings, context: TrainingContext, callbacks: TrainingCallbacks): { runId: number; outcome: Promise<TrainingOutcome> } {
-    return this.#start({ type: 'train', id: this.#nextId++, data, labels, settings, context }, callbacks);
+  train(
+    data: TrainingData,
+    labels: readonly string[],
+    settings: TrainingSettings,
+    context: TrainingContext,
+    callbacks: TrainingCallbacks,
+    purpose: 'model' | 'fold' = 'model',
+  ): { runId: number; outcome: Promise<TrainingOutcome> } {
+    return this.#start({ type: 'train', id: this.#nextId++, data, labels, settings, context, purpose }, callbacks);
   }
 
   /** Continues the interrupted run from its last checkpoint; its earlier epochs arrive first through onEpoch. */
