@@ -22,7 +22,7 @@ export async function featuriseClip(job: ClipJob, extractor: FeatureExtractor): 
 }
 
 function variantFeatures(samples: Float32Array, variant: ClipVariant, extractor: FeatureExtractor): FeatureMatrix {
-  if (variant.kind === 'original') return extractor.extract(samples).mfcc;
+  if (variant.kind === 'original') return extractor.modelInput(samples);
   const { sampleRate, fixedLength } = extractor.config;
-  return extractor.extract(augmentedClip(samples, sampleRate, variant.spec, variant.seed, fixedLength)).mfcc;
+  return extractor.modelInput(augmentedClip(samples, sampleRate, variant.spec, variant.seed, fixedLength));
 }

@@ -33,6 +33,23 @@ export interface FeatureConfig {
   readonly nMfcc: number;
   /** Every clip is zero-padded at the end or cut to this many samples before featurising; null keeps its length. */
   readonly fixedLength: number | null;
+  /**
+   * What the model reads: the MFCC (frames × nMfcc, the thesis's input) or the log-mel spectrogram
+   * in dB (frames × nMels). Absent means MFCC, as every model saved before it existed.
+   */
+  readonly modelInput?: ModelInputKind;
+}
+
+export type ModelInputKind = 'mfcc' | 'log-mel';
+
+/** Bins per frame of the model's input. */
+export function modelInputBins(config: FeatureConfig): number {
+  return config.modelInput === 'log-mel' ? config.nMels : config.nMfcc;
+}
+
+/** The model's input as a user reads it: "40 MFCCs", "128 log-mel bands". */
+export function modelInputName(config: FeatureConfig): string {
+  return config.modelInput === 'log-mel' ? `${config.nMels} log-mel bands` : `${config.nMfcc} MFCCs`;
 }
 
 /** The thesis's features: librosa 0.11's MFCC defaults with 40 coefficients on 4.2 s (182 frames) of audio. */

@@ -63,6 +63,12 @@ export class FeatureExtractor {
     this.backend = useKernel ? 'wasm-simd' : 'js';
   }
 
+  /** What the model reads of a clip (`config.modelInput`): its MFCC or its log-mel spectrogram. */
+  modelInput(samples: Float32Array): FeatureMatrix {
+    const features = this.extract(samples);
+    return this.config.modelInput === 'log-mel' ? features.logMel : features.mfcc;
+  }
+
   /** Log-mel and MFCC of a clip, after fixing its length when the config asks for it. */
   extract(samples: Float32Array): ClipFeatures {
     const clip = this.config.fixedLength === null ? samples : fixLength(samples, this.config.fixedLength);

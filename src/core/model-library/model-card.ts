@@ -69,7 +69,7 @@ export function modelCardMarkdown(metadata: ModelMetadata, context: ModelCardCon
     ...metricsSection('Validation (held-out speakers)', metadata.metrics.validation, metadata.labels),
     '## Features',
     '',
-    `librosa-compatible MFCC: ${config.nMfcc} coefficients × ${config.fixedLength === null ? 'the whole clip' : `${Math.round(((config.fixedLength / config.hopLength) + 1))} frames (${(config.fixedLength / config.sampleRate).toFixed(1)} s)`} at ${config.sampleRate} Hz; n_fft ${config.nFft}, hop ${config.hopLength}, ${config.nMels} ${config.melScale} mel bands, top_db ${config.topDb}. Inputs standardised per coefficient with the training set's mean and standard deviation (in the metadata). Longer clips are predicted over 4.2 s windows every 2.1 s, probabilities averaged.`,
+    `${config.modelInput === 'log-mel' ? `librosa-compatible log-mel spectrogram in dB: ${config.nMels} bands` : `librosa-compatible MFCC: ${config.nMfcc} coefficients`} × ${config.fixedLength === null ? 'the whole clip' : `${Math.round(((config.fixedLength / config.hopLength) + 1))} frames (${(config.fixedLength / config.sampleRate).toFixed(1)} s)`} at ${config.sampleRate} Hz; n_fft ${config.nFft}, hop ${config.hopLength}, ${config.nMels} ${config.melScale} mel bands, top_db ${config.topDb}. Inputs standardised per bin with the training set's mean and standard deviation (in the metadata). Longer clips are predicted over 4.2 s windows every 2.1 s, probabilities averaged.`,
     '',
     '## Training',
     '',

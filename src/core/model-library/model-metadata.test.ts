@@ -27,6 +27,24 @@ describe('parseModelMetadata', () => {
     expect(parseModelMetadata(JSON.parse(JSON.stringify(metadata)))).toEqual(metadata);
   });
 
+  it('reads what the model takes as input: MFCC unless it says log-mel, with a normalisation of that many bins', () => {
+    expect(parseModelMetadata(sampleMetadata()).featureConfig).not.toHaveProperty('modelInput');
+    const mels = sampleMetadata().featureConfig.nMels;
+    const logMel = edited((json) => {
+      json.featureConfig.modelInput = 'log-mel';
+      json.normalisation = { mean: Array(mels).fill(0), std: Array(mels).fill(1) };
+    });
+    expect(parseModelMetadata(logMel).featureConfig.modelInput).toBe('log-mel');
+    expect(refusal(edited((json) => (json.featureConfig.modelInput = 'log-mel')))).toMatch(/the normalisation has 40 means and 40 standard deviations, but the features have 128 values a frame/);
+    expect(refusal(edited((json) => (json.featureConfig.modelInput = 'spectrogram')))).toMatch(/modelInput/);
+  });
+
+  it('reads the calibration when present, and refuses a temperature of 0', () => {
+    const calibration = { temperature: 2, unsureBelow: 0.45, validation: { clips: 100, eceBefore: 0.2, eceAfter: 0.05, answered: 0.8, answeredAccuracy: 0.76, targetAccuracy: 0.75 } };
+    expect(parseModelMetadata(edited((json) => (json.calibration = calibration))).calibration).toEqual(calibration);
+    expect(refusal(edited((json) => (json.calibration = { ...calibration, temperature: 0 })))).toMatch(/calibration\.temperature/);
+  });
+
   it('reads the weight averaging decay when present (older models have none) and refuses one outside [0, 1)', () => {
     const averaged = edited((json) => (json.training.weightAveraging = 0.999));
     expect(parseModelMetadata(averaged).training.weightAveraging).toBe(0.999);

@@ -1,6 +1,6 @@
 import type { AugmentationKind } from '../augment/augmentation-spec';
 import type { SplitKind } from '../dataset/split-options';
-import type { FeatureConfig } from '../features/feature-config';
+import { type FeatureConfig, modelInputBins } from '../features/feature-config';
 import type { FeatureStandardiserJson } from '../features/feature-standardiser';
 import type { MaskingOptions } from '../model/spec-augment';
 import type { Calibration } from '../predict/calibration';
@@ -87,7 +87,7 @@ export function parseModelMetadata(value: unknown): ModelMetadata {
     createdAt: parseTimestamp(reader),
     labels,
     featureConfig,
-    normalisation: parseNormalisation(reader.object('normalisation'), featureConfig.nMfcc),
+    normalisation: parseNormalisation(reader.object('normalisation'), modelInputBins(featureConfig)),
     dataset: parseDatasetSummary(reader.object('dataset')),
     split: parseSplit(reader.object('split')),
     training: parseTrainingSettings(reader.object('training')),
@@ -136,7 +136,7 @@ function parseNormalisation(reader: JsonReader, bins: number): FeatureStandardis
   const std = reader.numbers('std', { min: 0 });
   if (mean.length !== bins || std.length !== bins) {
     throw new ModelFileError(
-      `${CONTEXT} is not valid: the normalisation has ${mean.length} means and ${std.length} standard deviations, but the features have ${bins} coefficients.`,
+      `${CONTEXT} is not valid: the normalisation has ${mean.length} means and ${std.length} standard deviations, but the features have ${bins} values a frame.`,
     );
   }
   return { mean, std };

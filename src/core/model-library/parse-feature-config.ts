@@ -24,6 +24,7 @@ export function parseFeatureConfig(reader: JsonReader): FeatureConfig {
     topDb: reader.nullableNumber('topDb', { min: 0 }),
     nMfcc: reader.number('nMfcc', { ...POSITIVE_INTEGER, max: 1024 }),
     fixedLength: reader.nullableNumber('fixedLength', POSITIVE_INTEGER),
+    ...(reader.has('modelInput') && { modelInput: reader.oneOf('modelInput', ['mfcc', 'log-mel'] as const) }),
   };
   checkConsistency(config, reader);
   return config;

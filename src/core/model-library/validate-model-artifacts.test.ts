@@ -110,7 +110,7 @@ describe('validateModelArtifacts refuses tampered models with a sentence', () =>
     expect(refusal(reparsed, tiny.weights)).toMatch(/"normalisation\.mean\[2\]" must be a finite number, not null/);
     expect(refusal(json, tiny.weights)).toMatch(/"normalisation\.mean\[2\]" must be a finite number, not NaN/);
     metadata.normalisation.mean = [0, 0, 0];
-    expect(refusal(json, tiny.weights)).toMatch(/normalisation has 3 means and 4 standard deviations, but the features have 4 coefficients/);
+    expect(refusal(json, tiny.weights)).toMatch(/normalisation has 3 means and 4 standard deviations, but the features have 4 values a frame/);
   });
 
   it('refuses an input shape that does not fit the features', () => {

@@ -1,4 +1,4 @@
-import { frameCount } from '../features/feature-config';
+import { frameCount, modelInputBins, modelInputName } from '../features/feature-config';
 import { findForeignConfigClass } from './builtin-classes';
 import { describeValue, isPlainObject } from './json-reader';
 import { ALLOWED_LAYER_CLASSES, type ExpectedWeight, fail, LAYER_RULES } from './layer-rules';
@@ -101,10 +101,10 @@ function inputShape(layers: readonly TopologyLayer[]): readonly (number | null)[
 function checkInput(input: readonly (number | null)[], metadata: ModelMetadata): void {
   const config = metadata.featureConfig;
   if (config.fixedLength === null) throw new ModelFileError("The model's metadata gives its features no fixed length, so its fixed input size cannot be met.");
-  const expected = [null, frameCount(config, config.fixedLength), config.nMfcc];
+  const expected = [null, frameCount(config, config.fixedLength), modelInputBins(config)];
   if (input.length !== 3 || input[0] !== null || input[1] !== expected[1] || input[2] !== expected[2]) {
     throw new ModelFileError(
-      `The model takes input of shape [${input.map(String).join(', ')}], but its features (${expected[2]} MFCCs × ${expected[1]} frames) need [null, ${expected[1]}, ${expected[2]}]: the model and its metadata do not belong together.`,
+      `The model takes input of shape [${input.map(String).join(', ')}], but its features (${modelInputName(config)} × ${expected[1]} frames) need [null, ${expected[1]}, ${expected[2]}]: the model and its metadata do not belong together.`,
     );
   }
 }

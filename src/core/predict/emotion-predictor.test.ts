@@ -83,3 +83,24 @@ describe('EmotionPredictor', () => {
     other.dispose();
   });
 });
+
+describe('EmotionPredictor on a log-mel model', () => {
+  it('feeds a model that reads the log-mel spectrogram its standardised log-mel bands', async () => {
+    const config = { ...DEFAULT_FEATURE_CONFIG, modelInput: 'log-mel' as const };
+    const logMel = new FeatureExtractor(config);
+    const samples = await samplesOf('audio/tess_sad_24k.wav');
+    expect(logMel.modelInput(samples)).toEqual(logMel.extract(samples).logMel);
+    const standardiser = FeatureStandardiser.fit([logMel.modelInput(samples)]);
+    const melModel = createThesisCnn({ numClasses: LABELS.length, seed: 4, inputShape: [182, config.nMels] });
+    const melPredictor = new EmotionPredictor(melModel, { labels: LABELS, featureConfig: config, normalisation: standardiser.toJSON() });
+    try {
+      const { data, frames, bins } = standardiser.apply(logMel.extract(samples).logMel);
+      expect(bins).toBe(128);
+      const direct = tf.tidy(() => Array.from((melModel.predict(tf.tensor3d(data, [1, frames, bins])) as tf.Tensor).dataSync()));
+      const { probabilities } = await melPredictor.predictClip(samples);
+      probabilities.forEach((p, c) => expect(p).toBeCloseTo(direct[c], 5));
+    } finally {
+      melPredictor.dispose();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { FeatureConfig } from '../features/feature-config';
+import { type FeatureConfig, modelInputBins } from '../features/feature-config';
 import { FeatureExtractor } from '../features/feature-extractor';
 import { FeatureStandardiser, type FeatureStandardiserJson } from '../features/feature-standardiser';
 import { speechPresence } from '../audio/speech-presence';
@@ -51,7 +51,7 @@ export class EmotionPredictor {
     this.config = spec.featureConfig;
     this.#model = model;
     this.#extractor = new FeatureExtractor(spec.featureConfig);
-    this.#standardiser = FeatureStandardiser.fromJSON(spec.normalisation, spec.featureConfig.nMfcc);
+    this.#standardiser = FeatureStandardiser.fromJSON(spec.normalisation, modelInputBins(spec.featureConfig));
     this.#calibration = spec.calibration ?? UNCALIBRATED;
     this.heardSpeakers = new Set(spec.dataset?.trainingSpeakers ?? spec.dataset?.speakers ?? []);
   }
@@ -83,7 +83,7 @@ export class EmotionPredictor {
 
   /** The model's probabilities for each window, one array per window. */
   async #predictWindows(samples: Float32Array, spans: readonly WindowSpan[]): Promise<number[][]> {
-    const matrices = spans.map((span) => this.#standardiser.apply(this.#extractor.extract(samples.subarray(span.start, span.end)).mfcc));
+    const matrices = spans.map((span) => this.#standardiser.apply(this.#extractor.modelInput(samples.subarray(span.start, span.end))));
     const { frames, bins } = matrices[0];
     const input = new Float32Array(matrices.length * frames * bins);
     matrices.forEach((matrix, index) => input.set(matrix.data, index * frames * bins));
