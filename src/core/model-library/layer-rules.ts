@@ -25,6 +25,7 @@ export const LAYER_RULES: Readonly<Record<string, LayerRule>> = {
   Conv1D: conv1d,
   BatchNormalization: batchNormalization,
   MaxPooling1D: maxPooling1d,
+  GlobalAveragePooling1D: globalPooling1d,
   Dropout: (_layer, input, softmax) => ({ shape: input, weights: [], softmax }),
   Flatten: (_layer, input) => ({ shape: [input.reduce((a, b) => a * b, 1)], weights: [], softmax: false }),
   Dense: dense,
@@ -60,6 +61,13 @@ function maxPooling1d(layer: TopologyLayer, input: readonly number[]): LayerOutc
   const length = outputLength(frames, pool, stride, oneOf(layer, 'padding', ['valid', 'same']), 1);
   if (length < 1) fail(layer, `leaves no frames: its pool (${pool}) is longer than its ${frames} input frames`);
   return { shape: [length, channels], weights: [], softmax: false };
+}
+
+/** The mean over frames: one value per channel, whatever the clip's length. */
+function globalPooling1d(layer: TopologyLayer, input: readonly number[]): LayerOutcome {
+  const [, channels] = sequenceInput(layer, input);
+  checkChannelsLast(layer);
+  return { shape: [channels], weights: [], softmax: false };
 }
 
 function batchNormalization(layer: TopologyLayer, input: readonly number[]): LayerOutcome {
