@@ -1,12 +1,14 @@
 // Training speed of the thesis CNN (182 × 40 MFCC, 7 classes) at batch 32, Node (V8), one thread:
 // samples/s on the wasm backend (SIMD, with our kernels) and on the cpu backend for reference,
 // warm-up epoch excluded, median and best of the timed epochs; and where a wasm step's time goes.
-// EPOCHS and SAMPLES (wasm), CPU_SAMPLES (cpu) override the sizes.
+// EPOCHS and SAMPLES (wasm), CPU_SAMPLES (cpu) override the sizes. MODEL=tdnn measures the TDNN
+// for new speakers on 182 × 128 log-mel bands instead.
 import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { BatchBuilder, disposeBatch } from '../src/core/model/batch-builder';
 import { dropoutLayerCount } from '../src/core/model/forward-pass';
+import { createTdnn } from '../src/core/model/tdnn';
 import { createThesisCnn } from '../src/core/model/thesis-cnn';
 import { trainModel } from '../src/core/model/train-model';
 import { trainStep } from '../src/core/model/training-step';
@@ -17,7 +19,9 @@ import { printTable, type Row, writeResults } from './_report';
 
 const BATCH = 32;
 const CLASSES = 7;
-const SHAPE: [number, number] = [182, 40];
+const MODEL = process.env.MODEL === 'tdnn' ? 'tdnn' : 'thesis-cnn';
+const SHAPE: [number, number] = MODEL === 'tdnn' ? [182, 128] : [182, 40];
+const createModel = () => (MODEL === 'tdnn' ? createTdnn({ numClasses: CLASSES, seed: 1, inputShape: SHAPE }) : createThesisCnn({ numClasses: CLASSES, seed: 1 }));
 const root = join(process.env.SER_BENCH_DIR ?? join(process.cwd(), 'bench'), '..');
 const wasmPaths = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist/');
 
@@ -31,7 +35,7 @@ interface Speed { median: number; best: number; epochs: number[] }
 
 /** samples/s of each timed epoch (the first `warmUpEpochs` are not counted). */
 async function trainingSpeed(samples: number, timedEpochs: number, warmUpEpochs = 1): Promise<Speed> {
-  const model = createThesisCnn({ numClasses: CLASSES, seed: 1 });
+  const model = createModel();
   const perEpoch: number[] = [];
   await trainModel(model, syntheticData(samples), {
     batchSize: BATCH, epochs: timedEpochs + warmUpEpochs, learningRate: 0.001, seed: 1,
@@ -48,7 +52,7 @@ async function trainingSpeed(samples: number, timedEpochs: number, warmUpEpochs 
 
 /** Kernel time of one profiled training step (after warm-up), summed by kernel and by kernel + shape. */
 async function stepProfile(): Promise<{ byKernel: Row[]; byLayer: Row[]; totalMs: number }> {
-  const model = createThesisCnn({ numClasses: CLASSES, seed: 1 });
+  const model = createModel();
   const data = new BatchBuilder(syntheticData(BATCH), SHAPE, CLASSES, undefined);
   const indices = Array.from({ length: BATCH }, (_, i) => i);
   const optimizer = tf.train.adam(0.001);
@@ -96,7 +100,7 @@ const rows: Row[] = [
   { backend: `wasm (SIMD ${simd ? 'on' : 'off'}, 1 thread, our kernels)`, 'samples/s median': +wasm.median.toFixed(1), 'samples/s best': +wasm.best.toFixed(1), 'timed epochs': wasm.epochs.length, 'samples/epoch': wasmSamples },
   { backend: 'cpu (plain JS)', 'samples/s median': +cpu.median.toFixed(1), 'samples/s best': +cpu.best.toFixed(1), 'timed epochs': cpu.epochs.length, 'samples/epoch': cpuSamples },
 ];
-printTable(`Thesis CNN training, batch ${BATCH}, ${SHAPE.join(' × ')} input, ${CLASSES} classes, synthetic data (warm-up epoch excluded; ${load})`, rows);
+printTable(`${MODEL === 'tdnn' ? 'TDNN' : 'Thesis CNN'} training, batch ${BATCH}, ${SHAPE.join(' × ')} input, ${CLASSES} classes, synthetic data (warm-up epoch excluded; ${load})`, rows);
 printTable(`wasm: kernel time of one training step by kernel (tf.profile, mean of 5 steps: ${profile.totalMs.toFixed(1)} ms of kernels)`, profile.byKernel);
 printTable('wasm: the largest kernels by input shapes (per layer)', profile.byLayer);
-writeResults('train', { load, rows, wasmEpochSamplesPerSecond: wasm.epochs, cpuEpochSamplesPerSecond: cpu.epochs, profile });
+writeResults(MODEL === 'tdnn' ? 'train-tdnn' : 'train', { model: MODEL, load, rows, wasmEpochSamplesPerSecond: wasm.epochs, cpuEpochSamplesPerSecond: cpu.epochs, profile });
