@@ -53,7 +53,8 @@ const MIN_LEVEL_RANGE_DB = 6;
  */
 export function speechPresence(samples: Float32Array, sampleRate: number): SpeechPresence {
   const frames = analyseFrames(samples, sampleRate);
-  const loudest = Math.max(...frames.map((frame) => frame.levelDb), -Infinity);
+  // A reduce, not Math.max(...): an hour of audio has more frames than a call takes arguments.
+  const loudest = frames.reduce((max, frame) => Math.max(max, frame.levelDb), -Infinity);
   const active = frames.filter((frame) => frame.levelDb >= Math.max(ACTIVE_FLOOR_DB, loudest - ACTIVE_RANGE_DB));
   const tonal = active.filter((frame) => frame.concentration >= TONAL_CONCENTRATION);
   const voicedFlags = frames.map((frame) => frame.levelDb >= Math.max(ACTIVE_FLOOR_DB, loudest - ACTIVE_RANGE_DB) && frame.voicing >= VOICING && frame.concentration < TONAL_CONCENTRATION && frame.crestFactor < MAX_CREST_FACTOR);
