@@ -79,11 +79,12 @@ class Thesis(nn.Module):
 
 
 class Tdnn(nn.Module):
-    """Conv1D over time with the feature bins as channels, then mean+max pooling over time."""
+    """Conv1D over time with the feature bins as channels, then mean+max pooling over time (or the mean alone: a chain of layers)."""
 
-    def __init__(self, bins=128, width=128, hidden=64, classes=7, feature='logmel'):
+    def __init__(self, bins=128, width=128, hidden=64, classes=7, feature='logmel', pooling='mean+max'):
         super().__init__()
         self.feature = feature
+        self.pooling = pooling
         self.convs = nn.ModuleList([
             nn.Conv1d(bins, width, 5, padding=2),
             nn.Conv1d(width, width, 3, padding=1),
@@ -91,7 +92,7 @@ class Tdnn(nn.Module):
         ])
         self.bns = nn.ModuleList([keras_bn(width) for _ in self.convs])
         self.drop = nn.Dropout(0.3)
-        self.dense = nn.Linear(2 * width, hidden)
+        self.dense = nn.Linear((2 if pooling == 'mean+max' else 1) * width, hidden)
         self.out = nn.Linear(hidden, classes)
 
     def forward(self, x):
@@ -99,7 +100,7 @@ class Tdnn(nn.Module):
             x = F.relu(bn(conv(x)))
             if i < len(self.convs) - 1:
                 x = F.max_pool1d(x, 2, ceil_mode=True)
-        x = torch.cat([x.mean(2), x.amax(2)], 1)  # GlobalAveragePooling1D ++ GlobalMaxPooling1D
+        x = torch.cat([x.mean(2), x.amax(2)], 1) if self.pooling == 'mean+max' else x.mean(2)  # GlobalAveragePooling1D (++ GlobalMaxPooling1D)
         x = self.drop(F.relu(self.dense(self.drop(x))))
         return self.out(x)
 
@@ -138,6 +139,7 @@ MODELS = {
     'thesis': lambda: Thesis(),
     'tdnn': lambda: Tdnn(128, feature='logmel'),
     'tdnn_mfcc': lambda: Tdnn(40, feature='mfcc'),
+    'tdnn_mean': lambda: Tdnn(128, feature='logmel', pooling='mean'),
     'cnn2d': lambda: Cnn2d(),
 }
 
