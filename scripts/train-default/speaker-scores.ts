@@ -13,6 +13,7 @@ import { artifactsFromModelJson } from '../../src/core/model-library/model-artif
 import type { ValidatedModel } from '../../src/core/model-library/validate-model-artifacts';
 import { useWasmBackend } from '../../src/core/model/use-wasm-backend';
 import { type Calibration, fitCalibration } from '../../src/core/predict/calibration';
+import { argmax } from '../../src/core/predict/clip-prediction';
 import { EmotionPredictor } from '../../src/core/predict/emotion-predictor';
 import { applyTemperature } from '../../src/core/predict/temperature';
 import { selectiveAccuracy } from '../../src/core/predict/unsure-threshold';
@@ -55,7 +56,7 @@ export async function speakerScores(root: string, model: ValidatedModel, groups:
   const calibration = model.metadata.calibration ?? fitCalibration(validation.flatMap((group) => group.rows), validation.flatMap((group) => group.truth));
   const scores = probabilities.map(({ group, speakers, rows, truth }): SpeakerGroupScore => {
     const calibrated = rows.map((row) => applyTemperature(row, calibration.temperature));
-    const predictions = calibrated.map((row) => row.indexOf(Math.max(...row)));
+    const predictions = calibrated.map(argmax);
     const report = classificationReport(confusionMatrix(truth, predictions, model.metadata.labels));
     const scored = scoredConfidences(calibrated, truth);
     const { answered, accuracy } = selectiveAccuracy(scored, calibration.unsureBelow);

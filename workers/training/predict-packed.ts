@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { type ClassificationReport, classificationReport, type ConfusionMatrix, confusionMatrix } from '../../src/core/metrics';
 import { type CalibrationReport, calibrationReport, scoredConfidences } from '../../src/core/metrics/calibration-error';
 import { type Calibration, UNCALIBRATED } from '../../src/core/predict/calibration';
+import { argmax } from '../../src/core/predict/clip-prediction';
 import { applyTemperature } from '../../src/core/predict/temperature';
 import { selectiveAccuracy } from '../../src/core/predict/unsure-threshold';
 import { type PackedFeatures, rowCount } from '../training-data/packed-features';
@@ -58,7 +59,7 @@ export function probabilityRows(probabilities: Float32Array, classes: number): n
 export function evaluateRows(rows: readonly (readonly number[])[], truth: ArrayLike<number>, labels: readonly string[], calibration: Pick<Calibration, 'temperature' | 'unsureBelow'> = UNCALIBRATED): SideEvaluation {
   const calibrated = rows.map((row) => applyTemperature(row, calibration.temperature));
   const scored = scoredConfidences(calibrated, Array.from(truth));
-  const predicted = Int32Array.from(calibrated, (row) => row.indexOf(Math.max(...row)));
+  const predicted = Int32Array.from(calibrated, argmax);
   const matrix = confusionMatrix(Int32Array.from(truth), predicted, labels);
   const { answered, accuracy } = selectiveAccuracy(scored, calibration.unsureBelow);
   return { matrix, report: classificationReport(matrix), calibration: calibrationReport(scored), answered: { share: answered, accuracy } };

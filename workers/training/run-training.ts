@@ -7,7 +7,7 @@ import type { EarlyStoppingOptions, EpochMetrics, TrainingCheckpoint, TrainingRe
 import type { BackendReport, EpochFigures, SavedModel, TrainingResult, TrainRequest, TrainingWorkerResponse } from '../protocol';
 import { type PackedFeatures, rowCount } from '../training-data/packed-features';
 import { fitCalibration } from '../../src/core/predict/calibration';
-import { evaluateSide, predictPacked, probabilityRows } from './predict-packed';
+import { evaluateRows, evaluateSide, predictPacked, probabilityRows } from './predict-packed';
 import { fitStandardiser, standardiseInPlace } from './standardise-packed';
 import type { EarlyStoppingSettings } from './training-settings';
 
@@ -95,9 +95,12 @@ export async function runTraining(
 async function evaluateRun(model: tf.Sequential, request: TrainRequest, loop: LoopResult, seconds: number): Promise<Omit<TrainingResult, 'model'>> {
   const { data, labels } = request;
   // Calibration is fitted on the validation speakers, the ones that chose the epoch: the test side chooses nothing.
-  const calibration = rowCount(data.validation) > 0 ? fitCalibration(probabilityRows(await predictPacked(model, data.validation), labels.length), Array.from(data.validation.labels)) : null;
+  // The validation side is predicted once: its probabilities fit the calibration and are then scored with it.
+  const validationRows = rowCount(data.validation) > 0 ? probabilityRows(await predictPacked(model, data.validation), labels.length) : null;
+  const calibration = validationRows === null ? null : fitCalibration(validationRows, Array.from(data.validation.labels));
   const evaluate = async (side: PackedFeatures) => (rowCount(side) > 0 ? evaluateSide(model, side, labels, calibration ?? undefined) : null);
   const train = await evaluateSide(model, data.train, labels, calibration ?? undefined);
+  const validation = validationRows === null ? null : evaluateRows(validationRows, data.validation.labels, labels, calibration ?? undefined);
   return {
     calibration,
     epochsRun: loop.history.length,
@@ -105,7 +108,7 @@ async function evaluateRun(model: tf.Sequential, request: TrainRequest, loop: Lo
     stoppedEarly: loop.stopReason === 'early-stopped',
     seconds,
     train,
-    validation: await evaluate(data.validation),
+    validation,
     test: await evaluate(data.test),
   };
 }

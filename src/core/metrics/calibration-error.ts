@@ -1,3 +1,5 @@
+import { argmax } from '../predict/clip-prediction';
+
 /** One confidence bin of a reliability diagram. */
 export interface ReliabilityBin {
   /** The bin's range of confidence (top probability): [lower, upper). The last bin includes 1. */
@@ -56,8 +58,7 @@ export function calibrationReport(scored: readonly ScoredConfidence[], binCount 
 /** Top probability and correctness of each row of class probabilities. */
 export function scoredConfidences(probabilities: readonly (readonly number[])[], truth: readonly number[]): ScoredConfidence[] {
   return probabilities.map((row, index) => {
-    let best = 0;
-    for (let c = 1; c < row.length; c++) if (row[c] > row[best]) best = c;
+    const best = argmax(row);
     return { confidence: row[best], correct: best === truth[index] };
   });
 }

@@ -2,6 +2,7 @@ import { type AugmentationKind, type AugmentationSpec, drawAugmentations } from 
 import {
   buildDatasetReport,
   type DatasetItem,
+  type DatasetSplit,
   type DatasetReport,
   DEFAULT_MIN_DURATION_SECONDS,
   type LabelMapping,
@@ -106,11 +107,14 @@ export class DatasetSession {
   /** The split's sides as the dataset worker packs them, labels numbered in the report's order. */
   trainingSides(): { labels: string[]; sides: TrainingSides } | null {
     const preview = this.splitPreview;
-    if (!('split' in preview)) return null;
+    return 'split' in preview ? this.sidesOf(preview.split) : null;
+  }
+
+  /** Any split of the usable items (the preview's, or a cross-validation fold's) as the dataset worker packs it. */
+  sidesOf(split: Pick<DatasetSplit, 'trainIndices' | 'validationIndices' | 'testIndices'>): { labels: string[]; sides: TrainingSides } {
     const labels = this.report.labels.map(({ label }) => label);
     const refs = (indices: readonly number[]) => indices.map((index) => ({ path: this.usable[index].path, label: labels.indexOf(this.usable[index].label) }));
-    const { trainIndices, validationIndices, testIndices } = preview.split;
-    return { labels, sides: { train: refs(trainIndices), validation: refs(validationIndices), test: refs(testIndices) } };
+    return { labels, sides: { train: refs(split.trainIndices), validation: refs(split.validationIndices), test: refs(split.testIndices) } };
   }
 
   /** Packs the split for training in the dataset worker, with the augmented copies of the training side. */

@@ -118,11 +118,9 @@ export class CrossValidation {
 
   /** Trains and scores one fold; null when the user cancelled. */
   async #runFold(fold: number, split: DatasetSplit, labels: readonly string[]): Promise<FoldOutcome | null> {
-    const usable = this.#dataset.usable;
-    const refs = (indices: readonly number[]) => indices.map((index) => ({ path: usable[index].path, label: labels.indexOf(usable[index].label) }));
     this.current = { fold, step: 'preparing', epoch: 0 };
     const settings = this.#training.settings;
-    const data = await this.#dataset.prepareTraining({ train: refs(split.trainIndices), validation: refs(split.validationIndices), test: refs(split.testIndices) }, settings.seed, () => {});
+    const data = await this.#dataset.prepareTraining(this.#dataset.sidesOf(split).sides, settings.seed, () => {});
     if (!this.running) return null;
     this.current = { fold, step: 'training', epoch: 0 };
     const client = await this.#loadClient();
